@@ -1,0 +1,68 @@
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import pg from "pg";
+import { acquireDataDirLock } from "./lock";
+import * as schema from "./schema";
+
+/** The Drizzle handle every domain function takes first; the same type on PGlite and on PostgreSQL. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type DbKind = "pglite" | "postgres";
+
+export type Database = {
+  db: Db;
+  kind: DbKind;
+  /** Present on the embedded database; pg-boss talks to it directly. */
+  pglite?: PGlite;
+  /** Present on PostgreSQL. */
+  pool?: pg.Pool;
+  close(): Promise<void>;
+};
+
+export type OpenOptions =
+  | { kind: "postgres"; url: string; poolSize?: number }
+  | { kind: "pglite"; dataDir: string }
+  | { kind: "memory" };
+
+// Postgres returns int8 and numeric as strings; counts and sums in this app fit in a double.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  if (options.kind === "postgres") {
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    pool.on("error", (error) => console.error("[db] idle PostgreSQL client error:", error.message));
+    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    return { db, kind: "postgres", pool, close: () => pool.end() };
+  }
+  if (options.kind === "memory") {
+    const pglite = await PGlite.create();
+    const db = drizzlePglite(pglite, { schema }) as unknown as Db;
+    return { db, kind: "pglite", pglite, close: () => pglite.close() };
+  }
+  const release = acquireDataDirLock(options.dataDir);
+  try {
+    const pglite = await PGlite.create(path.join(options.dataDir, "pgdata"));
+    const db = drizzlePglite(pglite, { schema }) as unknown as Db;
+    return {
+      db,
+      kind: "pglite",
+      pglite,
+      close: async () => {
+        await pglite.close();
+        release();
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+/** Which database the environment asks for: PostgreSQL when DATABASE_URL is set, else PGlite in DATA_DIR. */
+export function optionsFromEnv(source: { DATABASE_URL?: string; DATA_DIR: string }): OpenOptions {
+  return source.DATABASE_URL
+    ? { kind: "postgres", url: source.DATABASE_URL }
+    : { kind: "pglite", dataDir: path.resolve(source.DATA_DIR) };
+}

@@ -1,0 +1,36 @@
+import {
+  bigint,
+  date,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  primaryKey,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { workspaces } from "./workspaces";
+
+/**
+ * One row per customer per day (in the workspace's time zone) with activity. Analytics read this instead of
+ * scanning events; the write path keeps it current and tests compare it with the answer from raw events.
+ */
+export const customerDailyActivity = pgTable(
+  "customer_daily_activity",
+  {
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    customerId: bigint("customer_id", { mode: "number" }).notNull(),
+    day: date("day", { mode: "string" }).notNull(),
+    /** All events of any type. */
+    eventCount: integer("event_count").notNull().default(0),
+    /** track, page and screen events: what METRICS.md calls "active". */
+    activeEventCount: integer("active_event_count").notNull().default(0),
+    orderCount: integer("order_count").notNull().default(0),
+    revenue: numeric("revenue", { precision: 14, scale: 2 }).notNull().default("0"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.customerId, t.day] }),
+    index("customer_daily_activity_day_idx").on(t.workspaceId, t.day),
+  ],
+);

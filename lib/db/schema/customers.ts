@@ -1,0 +1,59 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { workspaces } from "./workspaces";
+
+export const customers = pgTable(
+  "customers",
+  {
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    id: bigint("id", { mode: "number" }).generatedByDefaultAsIdentity(),
+    /** The `userId` of the customer's own product; null while only anonymous ids are known. */
+    externalId: text("external_id"),
+    email: text("email"),
+    phone: text("phone"),
+    traits: jsonb("traits").$type<Record<string, unknown>>().notNull().default({}),
+    timeZone: text("time_zone"),
+    firstSeenAt: timestamp("first_seen_at", { withTimezone: true }),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }),
+    /** When identity resolution folds this profile into another, it points there and stops counting. */
+    mergedInto: bigint("merged_into", { mode: "number" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    uniqueIndex("customers_external_id_key").on(t.workspaceId, t.externalId),
+    index("customers_email_idx").on(t.workspaceId, sql`lower(${t.email})`),
+    index("customers_last_seen_idx").on(t.workspaceId, t.lastSeenAt),
+  ],
+);
+
+export const customerIdentities = pgTable(
+  "customer_identities",
+  {
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    /** `user_id`, `anonymous_id` or `email`. */
+    kind: text("kind").notNull(),
+    value: text("value").notNull(),
+    customerId: bigint("customer_id", { mode: "number" }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.kind, t.value] }),
+    index("customer_identities_customer_idx").on(t.workspaceId, t.customerId),
+  ],
+);
