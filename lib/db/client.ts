@@ -1,7 +1,7 @@
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
 import { acquireDataDirLock } from "./lock";
@@ -18,6 +18,8 @@ export type Database = {
   pglite?: PGlite;
   /** Present on PostgreSQL. */
   pool?: pg.Pool;
+  /** The connection string, on PostgreSQL; services with pools of their own (pg-boss) connect with it. */
+  url?: string;
   close(): Promise<void>;
 };
 
@@ -34,7 +36,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
     pool.on("error", (error) => console.error("[db] idle PostgreSQL client error:", error.message));
     const db = drizzlePg(pool, { schema }) as unknown as Db;
-    return { db, kind: "postgres", pool, close: () => pool.end() };
+    return { db, kind: "postgres", pool, url: options.url, close: () => pool.end() };
   }
   if (options.kind === "memory") {
     const pglite = await PGlite.create();

@@ -11,6 +11,11 @@ type Cache = { [CACHE]?: Promise<Database> };
 
 /** The process's database, opened from the environment and migrated on first use. */
 export function getDatabase(): Promise<Database> {
+  if (process.env.NEXT_PHASE === "phase-production-build") {
+    // A page that reads data must render per request; opening the database while building would take
+    // the embedded database's lock from the build process.
+    return Promise.reject(new Error("The database was opened during `next build`: make that page dynamic"));
+  }
   const cache = globalThis as Cache;
   cache[CACHE] ??= (async () => {
     const database = await openDatabase(optionsFromEnv(env()));

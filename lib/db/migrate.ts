@@ -3,9 +3,10 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
-import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import type { Database } from "./client";
+import { rows } from "./rows";
 
 export const MIGRATIONS_FOLDER = path.resolve(process.cwd(), "drizzle");
 
@@ -40,10 +41,11 @@ export async function migrationStatus(database: Database): Promise<MigrationStat
   };
   let applied = 0;
   try {
-    const result = await database.db.execute<{ n: number }>(
+    const [row] = await rows<{ n: number }>(
+      database.db,
       sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
     );
-    applied = Number(result.rows[0]?.n ?? 0);
+    applied = Number(row?.n ?? 0);
   } catch {
     applied = 0;
   }

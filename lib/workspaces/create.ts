@@ -1,9 +1,8 @@
 import { count } from "drizzle-orm";
-import { hashPassword } from "@/lib/auth/password";
+import { z } from "zod";
+import { hashPassword, MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
 import type { Db } from "@/lib/db/client";
 import { auditLog, memberships, users, workspaces } from "@/lib/db/schema";
-import { z } from "zod";
-import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
 
 export const firstAdminSchema = z.object({
   workspaceName: z.string().trim().min(1, "Name your workspace").max(120),

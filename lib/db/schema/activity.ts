@@ -1,13 +1,4 @@
-import {
-  bigint,
-  date,
-  index,
-  integer,
-  numeric,
-  pgTable,
-  primaryKey,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { bigint, date, index, integer, numeric, pgTable, primaryKey, uuid } from "drizzle-orm/pg-core";
 import { workspaces } from "./workspaces";
 
 /**

@@ -14,8 +14,5 @@ export const auditLog = pgTable(
     details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    primaryKey({ columns: [t.workspaceId, t.id] }),
-    index("audit_log_time_idx").on(t.workspaceId, t.createdAt),
-  ],
+  (t) => [primaryKey({ columns: [t.workspaceId, t.id] }), index("audit_log_time_idx").on(t.workspaceId, t.createdAt)],
 );

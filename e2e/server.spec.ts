@@ -1,0 +1,85 @@
+import fs from "node:fs";
+import { expect, test } from "@playwright/test";
+import { E2E_DATA_DIR } from "../playwright.config";
+import { signIn, startServer, stopServer, waitForHealthy } from "./helpers";
+
+test("health reports the embedded database, its migrations and the job queue", async ({ request }) => {
+  const response = await request.get("/api/health");
+  expect(response.status()).toBe(200);
+  const body = await response.json();
+  expect(body.status).toBe("ok");
+  expect(body.database.kind).toBe("pglite");
+  expect(body.database.migrations.applied).toBe(body.database.migrations.available);
+  expect(body.jobs.state).toBe("running");
+});
+
+test("a second server on the same data directory exits with a clear message; the first keeps working", async ({
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const second = startServer({ DATA_DIR: E2E_DATA_DIR, PORT: "3199" });
+  const code = await second.exited;
+  expect(code).toBe(1);
+  expect(second.output()).toContain("is already in use by another Tenure process");
+  expect((await request.get("/api/health")).status()).toBe(200);
+});
+
+test.describe("a fresh install without demo data", () => {
+  test.describe.configure({ timeout: 240_000 });
+
+  test("the first visit shows the one-time setup page, which creates the admin", async ({ browser }) => {
+    const dir = ".data-e2e-setup";
+    fs.rmSync(dir, { recursive: true, force: true });
+    const server = startServer({ DATA_DIR: dir, PORT: "3101", SEED: "0" });
+    try {
+      await waitForHealthy("http://localhost:3101", server);
+      expect(server.output()).toContain("open http://localhost:3101/setup");
+      const context = await browser.newContext({ baseURL: "http://localhost:3101" });
+      const page = await context.newPage();
+      await page.goto("/");
+      await expect(page).toHaveURL(/\/setup$/);
+      await page.getByLabel("Workspace name").fill("Fresh Co");
+      await page.getByLabel("Time zone").fill("Mars/Olympus");
+      await page.getByLabel("Your name").fill("Fran First");
+      await page.getByLabel("Email").fill("fran@fresh.example");
+      await page.getByLabel("Password").fill("fresh-password-1");
+      await page.getByRole("button", { name: "Create workspace" }).click();
+      await expect(page.getByText("Choose a valid IANA time zone")).toBeVisible();
+      await page.getByLabel("Time zone").fill("Europe/Berlin");
+      await page.getByLabel("Password").fill("fresh-password-1");
+      await page.getByRole("button", { name: "Create workspace" }).click();
+      await expect(page).toHaveURL(/\/login/);
+      await signIn(page, "fran@fresh.example", "fresh-password-1");
+      await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+      await expect(page.getByText("Time zone: Europe/Berlin")).toBeVisible();
+      await expect(page.getByText("No events yet.")).toBeVisible();
+      // Once set up, the setup page is gone.
+      await page.goto("/setup");
+      await expect(page).toHaveURL(/\/login|\/$/);
+      await context.close();
+    } finally {
+      await stopServer(server);
+    }
+  });
+
+  test("ADMIN_EMAIL and ADMIN_PASSWORD create the first admin at start", async ({ browser }) => {
+    fs.rmSync(".data-e2e-admin", { recursive: true, force: true });
+    const server = startServer({
+      DATA_DIR: ".data-e2e-admin",
+      PORT: "3102",
+      SEED: "0",
+      ADMIN_EMAIL: "ops@example.com",
+      ADMIN_PASSWORD: "ops-password-1",
+    });
+    try {
+      await waitForHealthy("http://localhost:3102", server);
+      const context = await browser.newContext({ baseURL: "http://localhost:3102" });
+      const page = await context.newPage();
+      await signIn(page, "ops@example.com", "ops-password-1");
+      await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+      await context.close();
+    } finally {
+      await stopServer(server);
+    }
+  });
+});

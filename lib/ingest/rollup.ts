@@ -1,0 +1,129 @@
+import { type SQL, sql } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+
+/**
+ * customer_daily_activity: one row per customer per day on which the customer has at least one event.
+ *
+ * Definition (METRICS.md "Conventions" and "Commerce and subscription KPIs"):
+ * - day                = the event timestamp's calendar date in the workspace's time zone,
+ *                        `(timestamp at time zone workspaces.time_zone)::date`;
+ * - event_count        = all events of any type;
+ * - active_event_count = events of type track, page or screen ("active" in METRICS.md);
+ * - order_count        = distinct orders among track events named `Order Completed`. An order is identified by
+ *                        `properties.order_id` when present, else by the event's message_id, so a retried or
+ *                        duplicated order event counts once. It counts on the day of its earliest event;
+ * - revenue            = Σ over those orders of the `revenue` property, falling back to `total` when `revenue`
+ *                        is missing or not a number (the earliest event of the order supplies both).
+ *
+ * Orders are deduplicated per customer: rebuilding a few customers then gives exactly the rows a full rebuild
+ * would. The same order_id under two unmerged profiles counts for each until identity resolution merges them
+ * and rebuilds the survivor. A change of the workspace's time zone needs a full rebuild.
+ *
+ * Rows are recomputed from raw events (delete, then one INSERT … SELECT) rather than adjusted, so the
+ * rollup can never drift from the events it summarises. Incremental ingest calls this with the ids of the
+ * customers a batch touched; the seed and repair tools call it for the whole workspace.
+ */
+export async function rebuildDailyActivity(db: Db, workspaceId: string, customerIds?: readonly number[]) {
+  if (customerIds !== undefined && customerIds.length === 0) return;
+  const onlyCustomers = customerFilter(customerIds);
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`
+      delete from customer_daily_activity
+      where workspace_id = ${workspaceId} ${onlyCustomers}
+    `);
+    await tx.execute(sql`
+      insert into customer_daily_activity
+        (workspace_id, customer_id, day, event_count, active_event_count, order_count, revenue)
+      with scoped as (
+        select e.id, e.message_id, e.customer_id, e.type, e.name, e.properties, e.timestamp,
+               (e.timestamp at time zone w.time_zone)::date as day
+        from events e
+        join workspaces w on w.id = e.workspace_id
+        where e.workspace_id = ${workspaceId} ${onlyCustomers}
+      ),
+      activity as (
+        select customer_id, day,
+               count(*) as event_count,
+               count(*) filter (where type in ('track', 'page', 'screen')) as active_event_count
+        from scoped
+        group by customer_id, day
+      ),
+      orders as (
+        select distinct on (customer_id, order_key) customer_id, day, amount
+        from (
+          select customer_id, day, timestamp, id,
+                 coalesce(nullif(properties->>'order_id', ''), message_id) as order_key,
+                 coalesce(${numericProperty("revenue")}, ${numericProperty("total")}) as amount
+          from scoped
+          where type = 'track' and name = 'Order Completed'
+        ) o
+        order by customer_id, order_key, timestamp, id
+      ),
+      order_days as (
+        select customer_id, day, count(*) as order_count, coalesce(sum(amount), 0) as revenue
+        from orders
+        group by customer_id, day
+      )
+      select ${workspaceId}::uuid, a.customer_id, a.day, a.event_count, a.active_event_count,
+             coalesce(o.order_count, 0), coalesce(o.revenue, 0)
+      from activity a
+      left join order_days o on o.customer_id = a.customer_id and o.day = a.day
+    `);
+  });
+}
+
+/**
+ * Sets customers.first_seen_at / last_seen_at to the earliest / latest timestamp of their events (null when a
+ * customer has none). Correlated min/max read the (workspace_id, customer_id, timestamp) index, so this is
+ * two index probes per customer whether called for a few customers or the whole workspace.
+ */
+export async function refreshCustomerSeen(db: Db, workspaceId: string, customerIds?: readonly number[]) {
+  if (customerIds !== undefined && customerIds.length === 0) return;
+  const onlyCustomers = customerFilter(customerIds, sql`c.id`);
+  await db.execute(sql`
+    update customers c
+    set first_seen_at = (
+          select min(e.timestamp) from events e where e.workspace_id = c.workspace_id and e.customer_id = c.id
+        ),
+        last_seen_at = (
+          select max(e.timestamp) from events e where e.workspace_id = c.workspace_id and e.customer_id = c.id
+        )
+    where c.workspace_id = ${workspaceId} ${onlyCustomers}
+  `);
+}
+
+/**
+ * `and <column> = any($n::bigint[])` for an optional list of customer ids. The whole list is one bound
+ * parameter (a PostgreSQL array literal of validated integers), so any number of ids fits in one statement.
+ */
+function customerFilter(customerIds: readonly number[] | undefined, column: SQL = sql`customer_id`): SQL {
+  if (customerIds === undefined) return sql``;
+  for (const id of customerIds) {
+    if (!Number.isSafeInteger(id)) throw new Error(`customer id must be an integer, got ${String(id)}`);
+  }
+  return sql`and ${column} = any(${`{${customerIds.join(",")}}`}::bigint[])`;
+}
+
+/**
+ * A numeric event property, or null when it is missing or not a number. Ingest keeps properties as sent, so
+ * amounts can arrive as JSON numbers or numeric strings ("19.90"); anything else (or an amount too large for
+ * numeric(14,2)) is ignored instead of failing the whole rebuild.
+ */
+function numericProperty(name: keyof typeof AMOUNT_PROPERTIES): SQL {
+  const { value, text } = AMOUNT_PROPERTIES[name];
+  // Nested CASE, not AND: PostgreSQL does not promise to evaluate AND left to right, and the cast must only
+  // run once the type check has passed.
+  return sql`(case
+    when jsonb_typeof(${value}) = 'number' then
+      case when abs((${text})::numeric) < 1e12 then (${text})::numeric end
+    when jsonb_typeof(${value}) = 'string' and ${text} ~ '^\\s*-?[0-9]{1,12}(\\.[0-9]+)?\\s*$' then
+      trim(${text})::numeric
+  end)`;
+}
+
+// Property keys are fixed SQL text, not parameters: `properties -> $1` would leave PostgreSQL to guess
+// between the text and the integer form of the operator.
+const AMOUNT_PROPERTIES = {
+  revenue: { value: sql`properties->'revenue'`, text: sql`properties->>'revenue'` },
+  total: { value: sql`properties->'total'`, text: sql`properties->>'total'` },
+} as const;

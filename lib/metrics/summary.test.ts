@@ -1,0 +1,108 @@
+import { beforeAll, expect, it } from "vitest";
+import { customerDailyActivity, customers, events, workspaces } from "@/lib/db/schema";
+import { describeEachDatabase } from "@/test/db";
+import { recentEvents, workspaceSummary } from "./summary";
+
+describeEachDatabase("workspace summary", ({ database }) => {
+  let ws = "";
+  // "now" is 2026-03-10 02:00 UTC, which is still 2026-03-09 in Los Angeles: the window's last day is 03-09,
+  // and a 30-day window starts on 2026-02-08.
+  const now = new Date("2026-03-10T02:00:00Z");
+
+  beforeAll(async () => {
+    const db = database().db;
+    const [w] = await db.insert(workspaces).values({ name: "LA", timeZone: "America/Los_Angeles" }).returning();
+    ws = w!.id;
+    await db.insert(customers).values([
+      { workspaceId: ws, id: 1, externalId: "u1", email: "one@example.com" },
+      { workspaceId: ws, id: 2, externalId: "u2" },
+      { workspaceId: ws, id: 3, externalId: "u3" },
+      // merged into customer 1: not counted separately
+      { workspaceId: ws, id: 4, externalId: null, mergedInto: 1 },
+    ]);
+    await db.insert(customerDailyActivity).values([
+      // customer 1: active on the last day of the window and on its first day
+      {
+        workspaceId: ws,
+        customerId: 1,
+        day: "2026-03-09",
+        eventCount: 3,
+        activeEventCount: 2,
+        orderCount: 1,
+        revenue: "40.50",
+      },
+      { workspaceId: ws, customerId: 1, day: "2026-02-08", eventCount: 1, activeEventCount: 1 },
+      // customer 2: only an identify (not "active") inside the window, and a purchase the day before it starts
+      { workspaceId: ws, customerId: 2, day: "2026-03-01", eventCount: 1, activeEventCount: 0 },
+      {
+        workspaceId: ws,
+        customerId: 2,
+        day: "2026-02-07",
+        eventCount: 2,
+        activeEventCount: 2,
+        orderCount: 1,
+        revenue: "99",
+      },
+      // customer 3: active on "2026-03-10", which has not begun in Los Angeles yet
+      { workspaceId: ws, customerId: 3, day: "2026-03-10", eventCount: 5, activeEventCount: 5 },
+      {
+        workspaceId: ws,
+        customerId: 3,
+        day: "2026-02-20",
+        eventCount: 2,
+        activeEventCount: 1,
+        orderCount: 2,
+        revenue: "10",
+      },
+    ]);
+  });
+
+  it("counts by hand: 3 customers, 2 active, 7 events, 3 orders worth 50.50 in the 30 days to today", async () => {
+    // active: customer 1 (03-09, 02-08) and customer 3 (02-20); customer 2 only identified in the window.
+    // events: 3 + 1 + 1 + 2 = 7; orders: 1 + 2 = 3; revenue: 40.50 + 10 = 50.50.
+    expect(await workspaceSummary(database().db, ws, now)).toEqual({
+      customers: 3,
+      activeCustomers: 2,
+      events: 7,
+      orders: 3,
+      revenue: 50.5,
+      windowDays: 30,
+    });
+  });
+
+  it("is empty for a workspace with no data", async () => {
+    const [w] = await database().db.insert(workspaces).values({ name: "Empty" }).returning();
+    expect(await workspaceSummary(database().db, w!.id, now)).toMatchObject({
+      customers: 0,
+      activeCustomers: 0,
+      revenue: 0,
+    });
+  });
+
+  it("lists the latest events newest first with the customer's email or id", async () => {
+    const db = database().db;
+    await db.insert(events).values([
+      {
+        workspaceId: ws,
+        messageId: "m1",
+        customerId: 1,
+        type: "track",
+        name: "Old",
+        timestamp: new Date("2026-03-01T00:00:00Z"),
+      },
+      {
+        workspaceId: ws,
+        messageId: "m2",
+        customerId: 2,
+        type: "page",
+        name: "Home",
+        timestamp: new Date("2026-03-02T00:00:00Z"),
+      },
+    ]);
+    const latest = await recentEvents(db, ws, 5);
+    expect(latest.map((e) => [e.name, e.customerLabel])).toEqual([
+      ["Home", "u2"],
+      ["Old", "one@example.com"],
+    ]);
+  });
+});

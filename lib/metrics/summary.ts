@@ -1,0 +1,86 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+import { rows } from "@/lib/db/rows";
+
+export type WorkspaceSummary = {
+  customers: number;
+  activeCustomers: number;
+  events: number;
+  orders: number;
+  revenue: number;
+  windowDays: number;
+};
+
+/**
+ * The workspace at a glance over a window of `windowDays` calendar days ending with today, in the
+ * workspace's time zone (today and the 29 days before it, by default).
+ * - customers: every profile that has not been merged into another (merged identities count once);
+ * - activeCustomers: customers with at least one track/page/screen event in the window (METRICS.md "active");
+ * - events: events of any type in the window; orders and revenue: purchase orders and their revenue.
+ * Read from the customer_daily_activity rollup, never from raw events.
+ */
+export async function workspaceSummary(
+  db: Db,
+  workspaceId: string,
+  now: Date,
+  windowDays = 30,
+): Promise<WorkspaceSummary> {
+  const [row] = await rows<{ customers: number; active: number; events: number; orders: number; revenue: string }>(
+    db,
+    sql`
+      with bounds as (
+        select ((${now.toISOString()}::timestamptz at time zone w.time_zone)::date) as today
+        from workspaces w where w.id = ${workspaceId}
+      ),
+      windowed as (
+        select a.* from customer_daily_activity a, bounds b
+        where a.workspace_id = ${workspaceId} and a.day > b.today - ${windowDays}::int and a.day <= b.today
+      )
+      select
+        (select count(*)::int from customers c where c.workspace_id = ${workspaceId} and c.merged_into is null) as customers,
+        (select count(distinct customer_id)::int from windowed where active_event_count > 0) as active,
+        (select coalesce(sum(event_count), 0)::int from windowed) as events,
+        (select coalesce(sum(order_count), 0)::int from windowed) as orders,
+        (select coalesce(sum(revenue), 0)::text from windowed) as revenue
+    `,
+  );
+  return {
+    customers: row?.customers ?? 0,
+    activeCustomers: row?.active ?? 0,
+    events: row?.events ?? 0,
+    orders: row?.orders ?? 0,
+    revenue: Number(row?.revenue ?? 0),
+    windowDays,
+  };
+}
+
+export type RecentEvent = {
+  id: number;
+  type: string;
+  name: string | null;
+  timestamp: Date;
+  customerLabel: string;
+};
+
+/** The latest events received, newest first, for a glance at what is arriving. */
+export async function recentEvents(db: Db, workspaceId: string, limit = 10): Promise<RecentEvent[]> {
+  const result = await rows<{ id: number; type: string; name: string | null; timestamp: string; label: string }>(
+    db,
+    sql`
+      select e.id, e.type, e.name, e.timestamp,
+             coalesce(c.email, c.external_id, e.user_id, e.anonymous_id, 'unknown') as label
+      from events e
+      left join customers c on c.workspace_id = e.workspace_id and c.id = e.customer_id
+      where e.workspace_id = ${workspaceId}
+      order by e.timestamp desc, e.id desc
+      limit ${limit}
+    `,
+  );
+  return result.map((r) => ({
+    id: Number(r.id),
+    type: r.type,
+    name: r.name,
+    timestamp: new Date(r.timestamp),
+    customerLabel: r.label,
+  }));
+}

@@ -1,0 +1,31 @@
+import { getDatabase } from "@/lib/db";
+import { DataDirLockedError } from "@/lib/db/lock";
+import { EnvError, env } from "@/lib/env";
+import { startJobQueue, stopJobQueue } from "@/lib/jobs/queue";
+
+/**
+ * Runs once when the Next.js server process starts (instrumentation.ts): validates the environment, opens
+ * and migrates the database, starts the in-process job worker. A problem that makes the server useless
+ * (bad environment, embedded database in use by another process) stops the process with its message.
+ */
+export async function bootServer() {
+  try {
+    const config = env();
+    const database = await getDatabase();
+    if (config.WORKER === "inline") await startJobQueue(database);
+    const shutdown = async () => {
+      await stopJobQueue().catch(() => {});
+      await database.close().catch(() => {});
+      process.exit(0);
+    };
+    process.once("SIGTERM", shutdown);
+    process.once("SIGINT", shutdown);
+  } catch (error) {
+    if (error instanceof EnvError || error instanceof DataDirLockedError) {
+      console.error(`\n${error.message}\n`);
+      process.exit(1);
+    }
+    // Anything else (PostgreSQL unreachable, say) leaves the server up: /api/health reports 503.
+    console.error("[boot] database not available:", error instanceof Error ? error.message : error);
+  }
+}
