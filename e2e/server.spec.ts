@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { E2E_DATA_DIR } from "../playwright.config";
-import { signIn, startServer, stopServer, waitForHealthy } from "./helpers";
+import { createPostgresDatabase } from "../test/postgres";
+import { signIn, signInAs, startServer, stopServer, waitForHealthy } from "./helpers";
 
 test("health reports the embedded database, its migrations and the job queue", async ({ request }) => {
   const response = await request.get("/api/health");
@@ -83,3 +84,31 @@ test.describe("a fresh install without demo data", () => {
     }
   });
 });
+
+// Runs wherever a PostgreSQL server is available to tests (always in CI).
+const postgresServer = process.env.TEST_DATABASE_URL;
+if (postgresServer) {
+  test("with DATABASE_URL the same start migrates PostgreSQL, loads the demo and serves the app", async ({
+    browser,
+  }) => {
+    test.setTimeout(300_000);
+    const database = await createPostgresDatabase(postgresServer);
+    const server = startServer({ DATABASE_URL: database.url, DATA_DIR: ".data-e2e-pg", PORT: "3103" });
+    try {
+      await waitForHealthy("http://localhost:3103", server, 240_000);
+      expect(server.output()).toContain("database PostgreSQL");
+      expect(server.output()).toContain("Demo ready");
+      const health = await (await fetch("http://localhost:3103/api/health")).json();
+      expect(health.database).toMatchObject({ kind: "postgres", reachable: true });
+      expect(health.jobs.state).toBe("running");
+      const context = await browser.newContext({ baseURL: "http://localhost:3103" });
+      const page = await context.newPage();
+      await signInAs(page, "manager");
+      await expect(page.getByText("Northwind Coffee Club", { exact: true })).toBeVisible();
+      await context.close();
+    } finally {
+      await stopServer(server);
+      await database.drop();
+    }
+  });
+}
