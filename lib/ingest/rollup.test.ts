@@ -5,7 +5,7 @@ import { rows } from "@/lib/db/rows";
 import { customerDailyActivity, customers, events, workspaces } from "@/lib/db/schema";
 import { Random } from "@/lib/seed/random";
 import { describeEachDatabase } from "@/test/db";
-import { rebuildDailyActivity, refreshCustomerSeen } from "./rollup";
+import { rebuildDailyActivity, refreshCustomerFacts } from "./rollup";
 
 type EventInput = {
   customer: number;
@@ -299,9 +299,9 @@ describeEachDatabase("rebuildDailyActivity", ({ database }) => {
     expect(grouped[0]).toEqual({ n: expectedRows.length, events: 600 });
   });
 
-  it("refreshCustomerSeen sets first and last seen from events", async () => {
+  it("refreshCustomerFacts sets first and last seen from events", async () => {
     const db = database().db;
-    await refreshCustomerSeen(db, nyWorkspace);
+    await refreshCustomerFacts(db, nyWorkspace);
     const rows = await db
       .select({ id: customers.id, first: customers.firstSeenAt, last: customers.lastSeenAt })
       .from(customers)
@@ -313,7 +313,7 @@ describeEachDatabase("rebuildDailyActivity", ({ database }) => {
       { id: nyCustomers[2], first: new Date("2026-07-01T03:59:00Z"), last: new Date("2026-07-01T04:00:00Z") },
     ]);
     const [extra] = await createCustomers(db, nyWorkspace, 1);
-    await refreshCustomerSeen(db, nyWorkspace, [extra!]);
+    await refreshCustomerFacts(db, nyWorkspace, [extra!]);
     const [row] = await db
       .select({ first: customers.firstSeenAt })
       .from(customers)

@@ -73,22 +73,56 @@ export async function rebuildDailyActivity(db: Db, workspaceId: string, customer
 }
 
 /**
- * Sets customers.first_seen_at / last_seen_at to the earliest / latest timestamp of their events (null when a
- * customer has none). Correlated min/max read the (workspace_id, customer_id, timestamp) index, so this is
- * two index probes per customer whether called for a few customers or the whole workspace.
+ * Recomputes the profile facts stored on customers from their events and the daily rollup (rebuild the
+ * rollup first). The customer list sorts and filters on these columns, so they are kept, not derived per view.
+ * - first_seen_at / last_seen_at: earliest / latest event timestamp (null without events);
+ * - event_count, order_count, lifetime_revenue: sums of the rollup (orders unique by order_id, revenue with
+ *   the `total` fallback, as defined on rebuildDailyActivity);
+ * - last_order_at: timestamp of the latest `Order Completed` event;
+ * - mrr, plan: from the latest `Subscription Started|Changed|Renewed|Cancelled` event: 0 after a cancellation,
+ *   else its `mrr` property, or its `amount` (÷ 12 when `interval` is `year`); null without subscription events.
  */
-export async function refreshCustomerSeen(db: Db, workspaceId: string, customerIds?: readonly number[]) {
+export async function refreshCustomerFacts(db: Db, workspaceId: string, customerIds?: readonly number[]) {
   if (customerIds !== undefined && customerIds.length === 0) return;
   const onlyCustomers = customerFilter(customerIds, sql`c.id`);
   await db.execute(sql`
     update customers c
-    set first_seen_at = (
-          select min(e.timestamp) from events e where e.workspace_id = c.workspace_id and e.customer_id = c.id
+    set first_seen_at = seen.first_seen,
+        last_seen_at = seen.last_seen,
+        event_count = coalesce(totals.events, 0),
+        order_count = coalesce(totals.orders, 0),
+        lifetime_revenue = coalesce(totals.revenue, 0),
+        last_order_at = (
+          select max(e.timestamp) from events e
+          where e.workspace_id = c.workspace_id and e.customer_id = c.id
+            and e.type = 'track' and e.name = 'Order Completed'
         ),
-        last_seen_at = (
-          select max(e.timestamp) from events e where e.workspace_id = c.workspace_id and e.customer_id = c.id
-        )
-    where c.workspace_id = ${workspaceId} ${onlyCustomers}
+        mrr = sub.mrr,
+        plan = sub.plan
+    from customers c2
+    left join lateral (
+      select min(e.timestamp) as first_seen, max(e.timestamp) as last_seen
+      from events e where e.workspace_id = c2.workspace_id and e.customer_id = c2.id
+    ) seen on true
+    left join lateral (
+      select sum(a.event_count)::int as events, sum(a.order_count)::int as orders, sum(a.revenue) as revenue
+      from customer_daily_activity a where a.workspace_id = c2.workspace_id and a.customer_id = c2.id
+    ) totals on true
+    left join lateral (
+      select
+        case
+          when e.name = 'Subscription Cancelled' then 0
+          else coalesce(${numericProperty("mrr")},
+                        ${numericProperty("amount")} / case when e.properties->>'interval' = 'year' then 12 else 1 end)
+        end as mrr,
+        e.properties->>'plan' as plan
+      from events e
+      where e.workspace_id = c2.workspace_id and e.customer_id = c2.id and e.type = 'track'
+        and e.name in ('Subscription Started', 'Subscription Changed', 'Subscription Renewed', 'Subscription Cancelled')
+      order by e.timestamp desc, e.id desc
+      limit 1
+    ) sub on true
+    where c.workspace_id = ${workspaceId} and c2.workspace_id = c.workspace_id and c2.id = c.id ${onlyCustomers}
   `);
 }
 
@@ -126,4 +160,6 @@ function numericProperty(name: keyof typeof AMOUNT_PROPERTIES): SQL {
 const AMOUNT_PROPERTIES = {
   revenue: { value: sql`properties->'revenue'`, text: sql`properties->>'revenue'` },
   total: { value: sql`properties->'total'`, text: sql`properties->>'total'` },
+  mrr: { value: sql`properties->'mrr'`, text: sql`properties->>'mrr'` },
+  amount: { value: sql`properties->'amount'`, text: sql`properties->>'amount'` },
 } as const;

@@ -1,5 +1,17 @@
 import { sql } from "drizzle-orm";
-import { bigint, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { workspaces } from "./workspaces";
 
 export const customers = pgTable(
@@ -14,9 +26,19 @@ export const customers = pgTable(
     email: text("email"),
     phone: text("phone"),
     traits: jsonb("traits").$type<Record<string, unknown>>().notNull().default({}),
+    /** When each trait was last set (ISO timestamps): a later identify wins per trait, an earlier one does not. */
+    traitTimestamps: jsonb("trait_timestamps").$type<Record<string, string>>().notNull().default({}),
     timeZone: text("time_zone"),
     firstSeenAt: timestamp("first_seen_at", { withTimezone: true }),
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }),
+    /** Computed from the customer's events and kept current by ingest (lib/ingest/rollup.ts refreshCustomerFacts). */
+    eventCount: integer("event_count").notNull().default(0),
+    orderCount: integer("order_count").notNull().default(0),
+    lifetimeRevenue: numeric("lifetime_revenue", { precision: 14, scale: 2 }).notNull().default("0"),
+    lastOrderAt: timestamp("last_order_at", { withTimezone: true }),
+    /** Monthly recurring revenue and plan from the latest subscription event; null without subscriptions. */
+    mrr: numeric("mrr", { precision: 14, scale: 2 }),
+    plan: text("plan"),
     /** When identity resolution folds this profile into another, it points there and stops counting. */
     mergedInto: bigint("merged_into", { mode: "number" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -27,6 +49,8 @@ export const customers = pgTable(
     uniqueIndex("customers_external_id_key").on(t.workspaceId, t.externalId),
     index("customers_email_idx").on(t.workspaceId, sql`lower(${t.email})`),
     index("customers_last_seen_idx").on(t.workspaceId, t.lastSeenAt),
+    index("customers_revenue_idx").on(t.workspaceId, t.lifetimeRevenue),
+    index("customers_created_idx").on(t.workspaceId, t.createdAt),
   ],
 );
 

@@ -1,6 +1,7 @@
 export * from "./activity";
 export * from "./audit";
 export * from "./customers";
+export * from "./data-quality";
 export * from "./events";
 export * from "./memberships";
 export * from "./sources";

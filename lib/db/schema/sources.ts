@@ -1,4 +1,4 @@
-import { pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { workspaces } from "./workspaces";
 
 /** A place events come from; its write key authenticates the tracking API. */
@@ -13,6 +13,8 @@ export const sources = pgTable(
     writeKey: text("write_key").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    /** Events per second this key may send before the API answers 429; null uses the default. */
+    rateLimitPerSecond: integer("rate_limit_per_second"),
   },
   (t) => [uniqueIndex("sources_write_key_key").on(t.writeKey)],
 );
