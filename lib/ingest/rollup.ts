@@ -52,8 +52,8 @@ export async function rebuildDailyActivity(db: Db, workspaceId: string, customer
         select distinct on (customer_id, order_key) customer_id, day, amount
         from (
           select customer_id, day, timestamp, id,
-                 coalesce(nullif(properties->>'order_id', ''), message_id) as order_key,
-                 coalesce(${numericProperty("revenue")}, ${numericProperty("total")}) as amount
+                 ${ORDER_KEY} as order_key,
+                 ${ORDER_AMOUNT} as amount
           from scoped
           where type = 'track' and name = 'Order Completed'
         ) o
@@ -143,7 +143,7 @@ function customerFilter(customerIds: readonly number[] | undefined, column: SQL 
  * amounts can arrive as JSON numbers or numeric strings ("19.90"); anything else (or an amount too large for
  * numeric(14,2)) is ignored instead of failing the whole rebuild.
  */
-function numericProperty(name: keyof typeof AMOUNT_PROPERTIES): SQL {
+export function numericProperty(name: keyof typeof AMOUNT_PROPERTIES): SQL {
   const { value, text } = AMOUNT_PROPERTIES[name];
   // Nested CASE, not AND: PostgreSQL does not promise to evaluate AND left to right, and the cast must only
   // run once the type check has passed.
@@ -163,3 +163,9 @@ const AMOUNT_PROPERTIES = {
   mrr: { value: sql`properties->'mrr'`, text: sql`properties->>'mrr'` },
   amount: { value: sql`properties->'amount'`, text: sql`properties->>'amount'` },
 } as const;
+
+/** How an order is identified: its order_id, or the event's own message id when it has none. */
+export const ORDER_KEY = sql`coalesce(nullif(properties->>'order_id', ''), message_id)`;
+
+/** The amount an order contributes: its `revenue`, falling back to `total`. */
+export const ORDER_AMOUNT = sql`coalesce(${numericProperty("revenue")}, ${numericProperty("total")})`;
