@@ -9,6 +9,12 @@ const optionalText = z
   .optional()
   .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
 
+function positiveInt(what: string, fallback: number) {
+  return optionalText
+    .transform((v) => (v === undefined ? fallback : Number(v)))
+    .refine((v) => Number.isInteger(v) && v >= 0, { message: `must be a whole number (${what})` });
+}
+
 const envSchema = z
   .object({
     DATABASE_URL: optionalText.refine((v) => v === undefined || /^postgres(ql)?:\/\/.+/.test(v), {
@@ -33,6 +39,9 @@ const envSchema = z
     ADMIN_PASSWORD: optionalText.refine((v) => v === undefined || v.length >= 10, {
       message: "must be at least 10 characters",
     }),
+    INGEST_RATE_LIMIT: positiveInt("events per second a write key may send by default", 20_000),
+    INGEST_CONCURRENCY: positiveInt("ingest transactions at once", 0),
+    INGEST_QUEUE: positiveInt("tracking requests that may wait for a transaction", 200),
     WORKER: optionalText
       .transform((v) => v ?? "inline")
       .refine((v) => v === "inline" || v === "off", {
