@@ -1,7 +1,15 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { rows } from "@/lib/db/rows";
-import { afterKey, type Cursor, flip, keysetPage, orderKeyword, type PageRequest, timestampText } from "./keyset";
+import {
+  afterKey,
+  type Cursor,
+  keysetPage,
+  orderKeyword,
+  type PageRequest,
+  TIMESTAMP_TEXT,
+  timestampText,
+} from "./keyset";
 
 export type TimelineEvent = {
   id: number;
@@ -74,7 +82,5 @@ export async function customerTimeline(
 
 /** Checks a timeline cursor from a URL: a timestamp as timestampText prints it. */
 export function isTimelineCursor(cursor: Cursor): cursor is Cursor & { value: string } {
-  return cursor.value !== null && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(cursor.value);
+  return cursor.value !== null && TIMESTAMP_TEXT.test(cursor.value);
 }
-
-export { flip };

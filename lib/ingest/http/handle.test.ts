@@ -30,7 +30,7 @@ describeEachDatabase("tracking API", ({ database }) => {
     handleTrackingPost(
       new Request(`http://tenure.test/v1/${endpoint}`, {
         method: "POST",
-        body,
+        body: typeof body === "string" ? body : new Uint8Array(body),
         headers: { "content-type": "application/json", ...headers },
       }),
       endpoint,
