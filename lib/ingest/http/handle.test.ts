@@ -46,7 +46,8 @@ describeEachDatabase("tracking API", ({ database }) => {
 
   it("refuses a missing, unknown or revoked write key with 401 JSON", async () => {
     const body = JSON.stringify({ userId: "u1", event: "E" });
-    for (const headers of [{}, { authorization: basic("nope") }, { authorization: basic(REVOKED) }]) {
+    const attempts: Record<string, string>[] = [{}, { authorization: basic("nope") }, { authorization: basic(REVOKED) }];
+    for (const headers of attempts) {
       const response = await post("track", body, headers);
       expect(response.status).toBe(401);
       expect((await response.json()).success).toBe(false);
