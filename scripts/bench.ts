@@ -1,0 +1,46 @@
+/**
+ * `npm run bench`: performance measurements, never asserted in tests. Prints a Markdown report to paste into
+ * docs/benchmarks.md and writes the raw numbers to bench-results/.
+ * Needs a PostgreSQL server (BENCH_DATABASE_URL or TEST_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres)
+ * and a production build (`npm run build`). Sections: ingest (BENCH_SECONDS, BENCH_CLIENTS).
+ */
+import fs from "node:fs";
+import os from "node:os";
+import { benchIngest } from "./bench/ingest";
+
+async function main() {
+  if (!fs.existsSync(".next/BUILD_ID")) {
+    console.error("Build the app first: npm run build");
+    process.exit(1);
+  }
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  console.log(`bench: ${machine}`);
+  const ingest = await benchIngest();
+  fs.mkdirSync("bench-results", { recursive: true });
+  fs.writeFileSync(`bench-results/ingest-${Date.now()}.json`, JSON.stringify({ machine, ingest }, null, 2));
+  const f = (n: number) => Math.round(n).toLocaleString("en-US");
+  const lines = [
+    `### Ingest (${new Date().toISOString().slice(0, 10)}, ${machine})`,
+    "",
+    `POST /v1/batch, ${ingest.batch}-event batches, ${ingest.clients} concurrent clients for ${ingest.seconds} s, ${f(ingest.customers)} distinct customers, identity resolution and rollups on.`,
+    "",
+    "| database | events stored | events/s | batch p50 ms | p95 ms | p99 ms | responses |",
+    "| --- | --- | --- | --- | --- | --- | --- |",
+    ...ingest.results.map(
+      (r) =>
+        `| ${r.database} | ${f(r.events)} | ${f(r.eventsPerSecond)} | ${f(r.batchLatencyMs.p50)} | ${f(r.batchLatencyMs.p95)} | ${f(r.batchLatencyMs.p99)} | ${Object.entries(
+          r.status,
+        )
+          .map(([s, n]) => `${s}×${n}`)
+          .join(" ")} |`,
+    ),
+    "",
+    `Reference, same run: multi-row INSERT of ${f(ingest.reference.rows)} rows of the same shape into events on PostgreSQL: **${f(ingest.reference.rowsPerSecond)} rows/s**; the HTTP path on PostgreSQL reaches ${((ingest.results[0]!.eventsPerSecond / ingest.reference.rowsPerSecond) * 100).toFixed(0)} % of it.`,
+  ];
+  console.log(`\n${lines.join("\n")}\n`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,175 @@
+/**
+ * Ingest benchmark: sustained POST /v1/batch (500-event batches, several concurrent clients) against a real
+ * `next start` server, on PostgreSQL and on PGlite, with identity resolution and rollups on; and, as the
+ * reference measured in the same run, a plain multi-row INSERT of rows of the same shape into events.
+ */
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import { openDatabase } from "@/lib/db/client";
+import { migrateDatabase } from "@/lib/db/migrate";
+import { sources, workspaces } from "@/lib/db/schema";
+import { Random } from "@/lib/seed/random";
+import { createPostgresDatabase } from "@/test/postgres";
+import { makeBatch } from "./events";
+import { summarize } from "./stats";
+
+const BATCH = 500;
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 4);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
+const CUSTOMERS = 50_000;
+const WRITE_KEY = "bench_write_key";
+
+export type IngestResult = {
+  database: string;
+  events: number;
+  seconds: number;
+  eventsPerSecond: number;
+  batchLatencyMs: ReturnType<typeof summarize>;
+  status: Record<string, number>;
+};
+
+async function prepare(options: Parameters<typeof openDatabase>[0]) {
+  const database = await openDatabase(options);
+  await migrateDatabase(database);
+  const [w] = await database.db.insert(workspaces).values({ name: "Bench", timeZone: "UTC" }).returning();
+  await database.db
+    .insert(sources)
+    .values({ workspaceId: w!.id, name: "bench", writeKey: WRITE_KEY, rateLimitPerSecond: 10_000_000 });
+  await database.close();
+  return w!.id;
+}
+
+async function waitForServer(url: string, child: ReturnType<typeof spawn>) {
+  for (let i = 0; i < 240; i++) {
+    if (child.exitCode !== null) throw new Error("server exited");
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return;
+    } catch {
+      // not yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("server did not start");
+}
+
+async function drive(url: string, label: string): Promise<IngestResult> {
+  const auth = `Basic ${Buffer.from(`${WRITE_KEY}:`).toString("base64")}`;
+  const latencies: number[] = [];
+  const status: Record<string, number> = {};
+  let events = 0;
+  const runId = `${label}-${Date.now()}`;
+  const started = performance.now();
+  const deadline = started + SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async (_, client) => {
+      const random = new Random(client + 1);
+      let offset = client * 10_000_000;
+      while (performance.now() < deadline) {
+        const body = JSON.stringify({
+          batch: makeBatch(random, BATCH, runId, offset, CUSTOMERS),
+          sentAt: new Date().toISOString(),
+        });
+        offset += BATCH;
+        const t0 = performance.now();
+        const response = await fetch(`${url}/v1/batch`, {
+          method: "POST",
+          body,
+          headers: { authorization: auth, "content-type": "application/json" },
+        });
+        await response.arrayBuffer();
+        latencies.push(performance.now() - t0);
+        status[response.status] = (status[response.status] ?? 0) + 1;
+        if (response.ok) events += BATCH;
+        else if (response.status === 429)
+          await new Promise((r) => setTimeout(r, 1000 * Number(response.headers.get("retry-after") ?? 1)));
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  return {
+    database: label,
+    events,
+    seconds,
+    eventsPerSecond: events / seconds,
+    batchLatencyMs: summarize(latencies),
+    status,
+  };
+}
+
+async function serve(env: Record<string, string>, label: string, port: number) {
+  const child = spawn("npx", ["next", "start", "-p", String(port)], {
+    env: {
+      ...process.env,
+      ...env,
+      WORKER: "off",
+      SEED: "0",
+      NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret",
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
+  try {
+    await waitForServer(`http://localhost:${port}`, child);
+    // Warm up the route and the first customers before measuring.
+    await fetch(`http://localhost:${port}/v1/batch`, {
+      method: "POST",
+      body: JSON.stringify({ batch: makeBatch(new Random(99), BATCH, `${label}-warm`, 0, CUSTOMERS) }),
+      headers: { authorization: `Basic ${Buffer.from(`${WRITE_KEY}:`).toString("base64")}` },
+    });
+    return await drive(`http://localhost:${port}`, label);
+  } finally {
+    if (child.pid) process.kill(-child.pid, "SIGTERM");
+    await new Promise((r) => child.on("exit", r));
+  }
+}
+
+/** The reference: the same number of rows of the same shape, multi-row INSERT straight into events. */
+async function rawInsertRate(url: string, rowsTotal: number) {
+  const database = await openDatabase({ kind: "postgres", url, poolSize: 1 });
+  const [w] = await database.db.insert(workspaces).values({ name: "Raw" }).returning();
+  const random = new Random(7);
+  let done = 0;
+  const started = performance.now();
+  while (done < rowsTotal) {
+    const batch = makeBatch(random, BATCH, "raw", done, CUSTOMERS);
+    const values = sql.join(
+      batch.map(
+        (e, i) =>
+          sql`(${w!.id}::uuid, ${String(e.messageId)}, ${done + i}, ${String(e.type)}, ${(e.event ?? e.name ?? null) as string | null}, ${JSON.stringify(e.properties ?? {})}::jsonb, ${String(e.timestamp)}::timestamptz)`,
+      ),
+      sql`, `,
+    );
+    await database.db.execute(
+      sql`insert into events (workspace_id, message_id, customer_id, type, name, properties, timestamp) values ${values}`,
+    );
+    done += BATCH;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  await database.close();
+  return { rows: done, seconds, rowsPerSecond: done / seconds };
+}
+
+export async function benchIngest() {
+  const baseUrl =
+    process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+  const results: IngestResult[] = [];
+  const pg = await createPostgresDatabase(baseUrl);
+  try {
+    await prepare({ kind: "postgres", url: pg.url });
+    results.push(await serve({ DATABASE_URL: pg.url }, "postgres", 3401));
+    const reference = await rawInsertRate(pg.url, Math.max(50_000, Math.min(results[0]!.events, 500_000)));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tenure-bench-"));
+    try {
+      await prepare({ kind: "pglite", dataDir: dir });
+      results.push(await serve({ DATA_DIR: dir, DATABASE_URL: "" }, "pglite", 3402));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    return { results, reference, clients: CLIENTS, batch: BATCH, seconds: SECONDS, customers: CUSTOMERS };
+  } finally {
+    await pg.drop();
+  }
+}
