@@ -46,7 +46,11 @@ describeEachDatabase("tracking API", ({ database }) => {
 
   it("refuses a missing, unknown or revoked write key with 401 JSON", async () => {
     const body = JSON.stringify({ userId: "u1", event: "E" });
-    const attempts: Record<string, string>[] = [{}, { authorization: basic("nope") }, { authorization: basic(REVOKED) }];
+    const attempts: Record<string, string>[] = [
+      {},
+      { authorization: basic("nope") },
+      { authorization: basic(REVOKED) },
+    ];
     for (const headers of attempts) {
       const response = await post("track", body, headers);
       expect(response.status).toBe(401);
@@ -221,6 +225,7 @@ describe("tracking API plumbing", () => {
     expect(response.status).toBe(204);
     expect(response.headers.get("access-control-allow-origin")).toBe("*");
     expect(response.headers.get("access-control-allow-headers")).toContain("Content-Encoding");
+    expect(response.headers.get("access-control-allow-headers")).toContain("X-Retry-Count");
   });
 
   it("queues work past the concurrency bound and refuses it when the queue is full", async () => {

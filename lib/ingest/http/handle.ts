@@ -35,7 +35,8 @@ export const MAX_BATCH_EVENTS = 2_500;
 const CORS_HEADERS = {
   "Access-Control-Allow-Origin": "*",
   "Access-Control-Allow-Methods": "POST, GET, OPTIONS",
-  "Access-Control-Allow-Headers": "Content-Type, Authorization, Content-Encoding",
+  // X-Retry-Count: analytics.js adds it when it resends an event; without it here, browsers block every retry.
+  "Access-Control-Allow-Headers": "Content-Type, Authorization, Content-Encoding, X-Retry-Count",
   "Access-Control-Max-Age": "86400",
 };
 
