@@ -25,14 +25,19 @@ export function orderKeyword(direction: Direction): SQL {
 }
 
 /**
- * Rows strictly after (value, id) in the order `column direction, id direction`. Written as
- * `column <= v and (column < v or id < i)` (for desc) rather than a row comparison so the leading condition is
- * a plain range on `column` that a btree index on it can serve even when the index does not include id.
+ * Rows strictly after (value, id) in the order `column direction, id direction`, as a row comparison: a btree
+ * index on (…, column, id) serves it exactly, and one on (…, column) alone still narrows the scan to
+ * `column <= value` (PostgreSQL uses the comparison's leading part as the index condition).
  */
 export function afterKey(column: SQL, id: SQL, value: SQL, cursorId: number, direction: Direction): SQL {
   return direction === "desc"
-    ? sql`(${column} <= ${value} and (${column} < ${value} or ${id} < ${cursorId}))`
-    : sql`(${column} >= ${value} and (${column} > ${value} or ${id} > ${cursorId}))`;
+    ? sql`(${column}, ${id}) < (${value}, ${cursorId})`
+    : sql`(${column}, ${id}) > (${value}, ${cursorId})`;
+}
+
+/** Rows strictly after `cursorId` when only the id orders them. */
+export function afterId(id: SQL, cursorId: number, direction: Direction): SQL {
+  return direction === "desc" ? sql`${id} < ${cursorId}` : sql`${id} > ${cursorId}`;
 }
 
 export type PageRequest = { after?: Cursor; before?: Cursor; limit: number };
@@ -65,11 +70,6 @@ export async function keysetPage<R>(
     next: moreAhead && last ? cursorOf(last) : null,
     previous: moreBehind && first ? cursorOf(first) : null,
   };
-}
-
-/** Rows strictly after `cursorId` when only the id orders them. */
-export function afterId(id: SQL, cursorId: number, direction: Direction): SQL {
-  return direction === "desc" ? sql`${id} < ${cursorId}` : sql`${id} > ${cursorId}`;
 }
 
 /** An opaque URL-safe token for a cursor (base64url of `[value, id]`). */

@@ -1,5 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
-import type { SearchTerm } from "./search-terms";
+import { PHONE_NUMBER, type SearchTerm } from "./search-terms";
 
 export type OrdersFilter = "with" | "without";
 
@@ -31,8 +31,9 @@ export function hasFilters(filters: CustomerFilters): boolean {
 /**
  * The WHERE clause of the list and its count, over `customers c`: the workspace's customers that have not been
  * merged into another profile, narrowed by the filters. Every value from the request is a bound parameter.
+ * `lastSeenKnown`: the caller already restricts to customers with a last_seen_at (see listCustomers).
  */
-export function customerWhere(workspaceId: string, filters: CustomerFilters, now: Date): SQL {
+export function customerWhere(workspaceId: string, filters: CustomerFilters, now: Date, lastSeenKnown = false): SQL {
   const parts: SQL[] = [sql`c.workspace_id = ${workspaceId}`, sql`c.merged_into is null`];
   for (const term of filters.search) parts.push(searchCondition(workspaceId, term));
   if (filters.plan !== undefined) parts.push(sql`c.plan = ${filters.plan}`);
@@ -42,7 +43,12 @@ export function customerWhere(workspaceId: string, filters: CustomerFilters, now
     parts.push(sql`c.last_seen_at >= ${daysBefore(now, filters.seenWithinDays)}`);
   }
   if (filters.notSeenForDays !== undefined) {
-    parts.push(sql`(c.last_seen_at is null or c.last_seen_at < ${daysBefore(now, filters.notSeenForDays)})`);
+    const since = daysBefore(now, filters.notSeenForDays);
+    // A plain range can be read from customers_last_seen_idx; `x is null or x < t` cannot, and "not seen for
+    // 90 days, most recent first" then walked 82,000 newer customers first (70 ms instead of 1 ms at 100k).
+    parts.push(
+      lastSeenKnown ? sql`c.last_seen_at < ${since}` : sql`(c.last_seen_at is null or c.last_seen_at < ${since})`,
+    );
   }
   if (filters.trait) parts.push(traitEquals(filters.trait.key, filters.trait.value));
   return sql.join(parts, sql` and `);
@@ -86,18 +92,22 @@ function startsWith(expression: SQL, text: string): SQL {
 
 /** Phone numbers are stored as sent ("+1 (555) 010-2030"); compare digits only, for 3+ digits of input. */
 function phoneStartsWith(text: string): SQL | null {
-  if (!/^[\d\s()+.-]+$/.test(text)) return null;
+  if (!PHONE_NUMBER.test(text)) return null;
   const digits = text.replace(/\D/g, "");
   if (digits.length < 3) return null;
   return sql`regexp_replace(c.phone, '[^0-9]', '', 'g') like ${`${digits}%`}`;
 }
 
-/** The exact value of one of the customer's identities: pasting an anonymous id from a log finds its owner. */
+/**
+ * The exact value of one of the customer's identities: pasting an anonymous id from a log finds its owner.
+ * `= any(array(…))` is looked up once and compared like a list of ids, which (unlike `in (subquery)`) an index
+ * on customers can serve next to indexes on the other search fields.
+ */
 function identityIs(workspaceId: string, value: string): SQL {
-  return sql`c.id in (
+  return sql`c.id = any(array(
     select i.customer_id from customer_identities i
     where i.workspace_id = ${workspaceId} and i.kind in ('user_id', 'anonymous_id', 'email') and i.value = ${value}
-  )`;
+  ))`;
 }
 
 /** LIKE treats % and _ as wildcards; the search box means them literally. `!` is the escape character. */

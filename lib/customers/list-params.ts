@@ -69,7 +69,7 @@ const schema = z.object({
     single,
     z.enum(["with", "without"], { message: 'Orders: choose "with orders" or "without orders".' }).optional(),
   ),
-  seen: days("Seen in the last"),
+  seen: days("Seen within"),
   unseen: days("Not seen for"),
   trait: text("Trait", 100),
   value: text("Trait value", 200),
@@ -99,7 +99,7 @@ export function parseListParams(input: SearchParamsInput): ParsedList {
   }
   if (rest.seen !== undefined && rest.unseen !== undefined && rest.seen <= rest.unseen) {
     errors.push(
-      `"Seen in the last ${rest.seen} days" and "not seen for ${rest.unseen} days" cannot both hold: the first number must be larger.`,
+      `"Seen within ${rest.seen} days" and "not seen for ${rest.unseen} days" cannot both hold: the first number must be larger.`,
     );
   }
   if (rest.q !== undefined && parseSearch(rest.q).length > MAX_SEARCH_TERMS) {
@@ -165,12 +165,7 @@ export function toFilters(state: ListState): CustomerFilters {
  * first page (a cursor belongs to one sort and one set of filters). Defaults are left out to keep URLs short.
  */
 export function listHref(state: ListState, change: Partial<ListState> = {}): string {
-  const paging = "after" in change || "before" in change;
   const next: ListState = { ...state, after: undefined, before: undefined, ...change };
-  if (!paging) {
-    next.after = undefined;
-    next.before = undefined;
-  }
   const params = new URLSearchParams();
   const put = (key: string, value: string | number | undefined) => {
     if (value !== undefined) params.set(key, String(value));
@@ -188,4 +183,14 @@ export function listHref(state: ListState, change: Partial<ListState> = {}): str
   if (next.before) put("before", encodeCursor(next.before));
   const query = params.toString();
   return query ? `/customers?${query}` : "/customers";
+}
+
+/** The state as the filter form's field values (the inverse of parsing), for showing the current view. */
+export function formValues(state: ListState): Record<string, string> {
+  const values: Record<string, string> = { sort: state.sort, dir: state.dir };
+  for (const key of ["q", "plan", "orders", "seen", "unseen", "trait", "value"] as const) {
+    const value = state[key];
+    if (value !== undefined) values[key] = String(value);
+  }
+  return values;
 }

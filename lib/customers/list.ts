@@ -91,15 +91,27 @@ async function fetchInOrder(
   // Phases before the cursor's phase are behind it entirely.
   const start = cursor ? phases.findIndex((p) => p.hasValue === (cursor.value !== null)) : 0;
   if (start < 0) return [];
-  const where = customerWhere(workspaceId, query.filters, query.now);
+  // PostgreSQL cannot estimate how many customers a search matches (it guesses half), so it walks the sort
+  // index hoping to stop early; for a rare match that reads every customer in index order (330 ms at 100k).
+  // With a search, the matches are found first in one sequential pass (about 100 ms at 100k), then paged.
+  const searching = query.filters.search.length > 0;
+  const scope = searching
+    ? sql`with scoped as materialized (
+        select * from customers c where ${customerWhere(workspaceId, query.filters, query.now)}
+      )`
+    : sql``;
   const dir = orderKeyword(direction);
   const branches = phases.slice(start).map((phase, i) => {
     const after = i === 0 && cursor ? sql` and ${phaseAfter(column, phase, cursor, direction)}` : sql``;
     const order = phase.hasValue ? sql`${column.column} ${dir}, c.id ${dir}` : sql`c.id ${dir}`;
+    const source = searching
+      ? sql`scoped c where ${phaseWhere(column, phase)}`
+      : sql`customers c
+          where ${customerWhere(workspaceId, query.filters, query.now, query.sort === "last_seen" && phase.hasValue)}
+            and ${phaseWhere(column, phase)}`;
     return sql`(
       select ${LIST_COLUMNS}, ${column.text} as sort_value, ${column.column} as sort_key, ${i}::int as phase
-      from customers c
-      where ${where} and ${phaseWhere(column, phase)}${after}
+      from ${source}${after}
       order by ${order}
       limit ${query.limit + 1}
     )`;
@@ -107,6 +119,7 @@ async function fetchInOrder(
   return rows<Row>(
     db,
     sql`
+      ${scope}
       select * from (${sql.join(branches, sql` union all `)}) page
       order by phase, sort_key ${dir}, id ${dir}
       limit ${query.limit + 1}

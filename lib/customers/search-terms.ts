@@ -6,6 +6,7 @@
  * - `email:`, `id:` or `phone:` followed by text matches only the start of that field;
  * - any other `key:value` matches customers whose trait `key` (spelled as sent) equals `value`, ignoring
  *   case: `plan:pro`, `country:GB`, `name:"Ada Lovelace"`.
+ * A search that is only a phone number ("+44 20 7946 0001") is one word, spaces and all.
  */
 export type SearchTerm =
   | { kind: "text"; text: string }
@@ -17,11 +18,18 @@ export type SearchField = (typeof SEARCH_FIELDS)[number];
 
 export const MAX_SEARCH_TERMS = 8;
 
+/** Digits with the punctuation people write phone numbers with. */
+export const PHONE_NUMBER = /^[\d\s()+.-]+$/;
+
 // key:"quoted value" | "quoted phrase" | a run of non-space characters
 const TOKEN = /([^\s:"]+):"([^"]*)"?|"([^"]*)"?|(\S+)/g;
 
 export function parseSearch(input: string): SearchTerm[] {
   const terms: SearchTerm[] = [];
+  if (PHONE_NUMBER.test(input) && /\s/.test(input.trim())) {
+    pushText(terms, input);
+    return terms;
+  }
   for (const match of input.matchAll(TOKEN)) {
     const [, quotedKey, quotedValue, phrase, word] = match;
     if (quotedKey !== undefined) {
