@@ -129,7 +129,7 @@ async function insertNewCustomers(db: Db, workspaceId: string, plan: IdentityPla
         returning id
       `,
     );
-    inserted.forEach((row, i) => real.set(anonymous[i]!, Number(row.id)));
+    for (const [i, row] of inserted.entries()) real.set(anonymous[i]!, Number(row.id));
   }
   const identified = toCreate.filter(([, c]) => c.externalId !== null);
   if (identified.length > 0) {
