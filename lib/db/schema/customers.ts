@@ -48,12 +48,13 @@ export const customers = pgTable(
     primaryKey({ columns: [t.workspaceId, t.id] }),
     uniqueIndex("customers_external_id_key").on(t.workspaceId, t.externalId),
     index("customers_email_idx").on(t.workspaceId, sql`lower(${t.email})`),
-    // (sort column, id) pairs: the customer list pages by keyset on exactly these, at any depth.
+    // (sort column, id) pairs: the customer list pages by keyset on exactly these, at any depth. event_count
+    // has none on purpose: it changes with every event, and indexing it would slow every ingest batch;
+    // sorting by it reads the table (about 100 ms at 100k customers).
     index("customers_last_seen_idx").on(t.workspaceId, t.lastSeenAt, t.id),
     index("customers_revenue_idx").on(t.workspaceId, t.lifetimeRevenue, t.id),
     index("customers_first_seen_idx").on(t.workspaceId, t.firstSeenAt, t.id),
     index("customers_orders_idx").on(t.workspaceId, t.orderCount, t.id),
-    index("customers_events_idx").on(t.workspaceId, t.eventCount, t.id),
     index("customers_created_idx").on(t.workspaceId, t.createdAt),
   ],
 );
