@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { applyTraitWrites, type TraitWrite } from "@/lib/customers/apply-traits";
 import { blockedValueSet } from "@/lib/customers/blocked";
 import { planIdentities } from "@/lib/customers/identity-plan";
@@ -65,6 +65,7 @@ export async function ingestBatch(
       const toStore = plan.assignments.flatMap((customer, i) =>
         customer === null ? [] : [{ message: messages[i]!, customerId: resolve(customer) }],
       );
+      await lockCustomers(tx, target.workspaceId, toStore.map((t) => t.customerId));
       const stored = await insertEvents(tx, { ...target, timeZone: workspace.timeZone }, toStore, receivedAt);
       const storedIds = new Set(stored.map((e) => e.messageId));
       const traitWrites: TraitWrite[] = toStore
@@ -86,6 +87,22 @@ export async function ingestBatch(
     }),
   );
   return outcome;
+}
+
+/**
+ * Takes the row locks of every customer this batch will update, in id order, before updating any. Later
+ * statements update them in whatever order their plans choose; without this, two concurrent batches that
+ * share customers can deadlock, and PostgreSQL only notices after deadlock_timeout (a second).
+ */
+async function lockCustomers(db: Db, workspaceId: string, customerIds: readonly number[]) {
+  const ids = [...new Set(customerIds)].sort((a, b) => a - b);
+  if (ids.length === 0) return;
+  await db.execute(sql`
+    select 1 from customers
+    where workspace_id = ${workspaceId} and id = any(${`{${ids.join(",")}}`}::bigint[])
+    order by id
+    for update
+  `);
 }
 
 async function recordProblems(
