@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Stat } from "@/components/ui/stat";
 import { requirePageRole } from "@/lib/auth/session";
@@ -57,7 +58,11 @@ export default async function OverviewPage() {
               {latest.map((event) => (
                 <tr key={event.id}>
                   <td className="py-2 whitespace-nowrap text-slate-600">{formatDateTime(event.timestamp, tz)}</td>
-                  <td className="py-2">{event.customerLabel}</td>
+                  <td className="py-2">
+                    <Link href={`/customers/${event.customerId}`} className="text-brand-600 hover:underline">
+                      {event.customerLabel}
+                    </Link>
+                  </td>
                   <td className="py-2">
                     <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">{event.type}</span>{" "}
                     {event.name ?? ""}

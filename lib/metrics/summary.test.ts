@@ -100,9 +100,9 @@ describeEachDatabase("workspace summary", ({ database }) => {
       },
     ]);
     const latest = await recentEvents(db, ws, 5);
-    expect(latest.map((e) => [e.name, e.customerLabel])).toEqual([
-      ["Home", "u2"],
-      ["Old", "one@example.com"],
+    expect(latest.map((e) => [e.name, e.customerLabel, e.customerId])).toEqual([
+      ["Home", "u2", 2],
+      ["Old", "one@example.com", 1],
     ]);
   });
 });

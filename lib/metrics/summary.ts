@@ -56,6 +56,7 @@ export async function workspaceSummary(
 
 export type RecentEvent = {
   id: number;
+  customerId: number;
   type: string;
   name: string | null;
   timestamp: Date;
@@ -64,10 +65,17 @@ export type RecentEvent = {
 
 /** The latest events received, newest first, for a glance at what is arriving. */
 export async function recentEvents(db: Db, workspaceId: string, limit = 10): Promise<RecentEvent[]> {
-  const result = await rows<{ id: number; type: string; name: string | null; timestamp: string; label: string }>(
+  const result = await rows<{
+    id: number;
+    customer_id: number;
+    type: string;
+    name: string | null;
+    timestamp: string;
+    label: string;
+  }>(
     db,
     sql`
-      select e.id, e.type, e.name, e.timestamp,
+      select e.id, e.customer_id, e.type, e.name, e.timestamp,
              coalesce(c.email, c.external_id, e.user_id, e.anonymous_id, 'unknown') as label
       from events e
       left join customers c on c.workspace_id = e.workspace_id and c.id = e.customer_id
@@ -78,6 +86,7 @@ export async function recentEvents(db: Db, workspaceId: string, limit = 10): Pro
   );
   return result.map((r) => ({
     id: Number(r.id),
+    customerId: Number(r.customer_id),
     type: r.type,
     name: r.name,
     timestamp: new Date(r.timestamp),
