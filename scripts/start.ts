@@ -10,13 +10,12 @@
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { eq } from "drizzle-orm";
 import { openDatabase, optionsFromEnv } from "@/lib/db/client";
 import { DataDirLockedError } from "@/lib/db/lock";
 import { migrateDatabase } from "@/lib/db/migrate";
-import { users } from "@/lib/db/schema";
 import { EnvError, parseEnv } from "@/lib/env";
 import { DEMO_USERS, DEMO_WRITE_KEY } from "@/lib/seed/demo-users";
+import { findExistingDemo } from "@/lib/seed/existing";
 import { seedIfEmpty } from "@/lib/seed/run";
 import { ensureAuthSecret } from "@/lib/server/auth-secret";
 import { createWorkspaceWithAdmin, hasAnyUser } from "@/lib/workspaces/create";
@@ -60,11 +59,7 @@ async function prepareDatabase(config: ReturnType<typeof parseEnv>): Promise<"de
     );
     await migrateDatabase(database);
     if (await hasAnyUser(database.db)) {
-      const demoAdmin = await database.db
-        .select({ id: users.id })
-        .from(users)
-        .where(eq(users.email, DEMO_USERS[0]!.email));
-      return demoAdmin.length > 0 ? "demo" : "existing";
+      return (await findExistingDemo(database.db)).userEmails.length > 0 ? "demo" : "existing";
     }
     if (config.SEED !== "0") {
       await seedIfEmpty(database, (message) => console.log(`tenure: seed: ${message}`));

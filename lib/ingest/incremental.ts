@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { rows } from "@/lib/db/rows";
-import { rebuildDailyActivity, refreshCustomerFacts } from "./rollup";
-import { type StoredEvent, SUBSCRIPTION_EVENTS } from "./write-events";
+import { PURCHASE_EVENT, SUBSCRIPTION_EVENTS } from "./commerce-events";
+import { ORDER_KEY, rebuildDailyActivity, refreshCustomerFacts } from "./rollup";
+import type { StoredEvent } from "./write-events";
 
 /**
  * Keeps customer_daily_activity and the customer facts current for newly stored events, inside the ingest
@@ -42,8 +43,8 @@ async function customersWithRepeatedOrders(db: Db, workspaceId: string, stored: 
       select distinct n.c as customer_id
       from jsonb_to_recordset(${JSON.stringify(orders)}::jsonb) as n(id bigint, c bigint, k text)
       join events e on e.workspace_id = ${workspaceId} and e.customer_id = n.c and e.id <> n.id
-        and e.type = 'track' and e.name = 'Order Completed'
-        and coalesce(nullif(e.properties->>'order_id', ''), e.message_id) = n.k
+        and e.type = 'track' and e.name = ${PURCHASE_EVENT}
+        and ${ORDER_KEY} = n.k
     `,
   );
   return found.map((r) => Number(r.customer_id));

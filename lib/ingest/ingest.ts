@@ -65,7 +65,11 @@ export async function ingestBatch(
       const toStore = plan.assignments.flatMap((customer, i) =>
         customer === null ? [] : [{ message: messages[i]!, customerId: resolve(customer) }],
       );
-      await lockCustomers(tx, target.workspaceId, toStore.map((t) => t.customerId));
+      await lockCustomers(
+        tx,
+        target.workspaceId,
+        toStore.map((t) => t.customerId),
+      );
       const stored = await insertEvents(tx, { ...target, timeZone: workspace.timeZone }, toStore, receivedAt);
       const storedIds = new Set(stored.map((e) => e.messageId));
       const traitWrites: TraitWrite[] = toStore

@@ -1,5 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
+import { toPgArray } from "@/lib/customers/identity-store";
 import type { Db } from "@/lib/db/client";
+import { PURCHASE_EVENT, SUBSCRIPTION_CANCELLED, SUBSCRIPTION_EVENTS } from "./commerce-events";
 
 /**
  * customer_daily_activity: one row per customer per day on which the customer has at least one event.
@@ -55,7 +57,7 @@ export async function rebuildDailyActivity(db: Db, workspaceId: string, customer
                  ${ORDER_KEY} as order_key,
                  ${ORDER_AMOUNT} as amount
           from scoped
-          where type = 'track' and name = 'Order Completed'
+          where type = 'track' and name = ${PURCHASE_EVENT}
         ) o
         order by customer_id, order_key, timestamp, id
       ),
@@ -95,7 +97,7 @@ export async function refreshCustomerFacts(db: Db, workspaceId: string, customer
         last_order_at = (
           select max(e.timestamp) from events e
           where e.workspace_id = c.workspace_id and e.customer_id = c.id
-            and e.type = 'track' and e.name = 'Order Completed'
+            and e.type = 'track' and e.name = ${PURCHASE_EVENT}
         ),
         mrr = sub.mrr,
         plan = sub.plan
@@ -111,14 +113,14 @@ export async function refreshCustomerFacts(db: Db, workspaceId: string, customer
     left join lateral (
       select
         case
-          when e.name = 'Subscription Cancelled' then 0
+          when e.name = ${SUBSCRIPTION_CANCELLED} then 0
           else coalesce(${numericProperty("mrr")},
                         ${numericProperty("amount")} / case when e.properties->>'interval' = 'year' then 12 else 1 end)
         end as mrr,
         e.properties->>'plan' as plan
       from events e
       where e.workspace_id = c2.workspace_id and e.customer_id = c2.id and e.type = 'track'
-        and e.name in ('Subscription Started', 'Subscription Changed', 'Subscription Renewed', 'Subscription Cancelled')
+        and e.name = any(${toPgArray(SUBSCRIPTION_EVENTS)}::text[])
       order by e.timestamp desc, e.id desc
       limit 1
     ) sub on true

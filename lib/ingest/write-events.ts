@@ -1,16 +1,9 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { rows } from "@/lib/db/rows";
+import { PURCHASE_EVENT } from "./commerce-events";
 import type { NormalizedMessage } from "./message";
 import { ORDER_AMOUNT, ORDER_KEY } from "./rollup";
-
-export const PURCHASE_EVENT = "Order Completed";
-export const SUBSCRIPTION_EVENTS = [
-  "Subscription Started",
-  "Subscription Changed",
-  "Subscription Renewed",
-  "Subscription Cancelled",
-];
 
 /** What the rollups need to know about each newly stored event. */
 export type StoredEvent = {
