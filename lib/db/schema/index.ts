@@ -1,4 +1,5 @@
 export * from "./activity";
+export * from "./api-keys";
 export * from "./audit";
 export * from "./customers";
 export * from "./data-quality";
