@@ -1,0 +1,100 @@
+import { type SQL, sql } from "drizzle-orm";
+import { ANY_EVENT } from "./metric-query";
+import type { Period } from "./periods";
+
+/**
+ * SQL fragments shared by the cohort and lifecycle queries. Local dates are bound as parameters; instants are
+ * derived in SQL with the workspace time zone so that "Monday 00:30 in Berlin" lands in Monday's week.
+ */
+export type Scope = { workspaceId: string; timeZone: string };
+
+/** Local midnight at the start of `date`, as an instant. */
+export function localMidnight(scope: Scope, date: string): SQL {
+  return sql`(${date}::date::timestamp at time zone ${scope.timeZone})`;
+}
+
+/**
+ * Distinct (customer_id, p) pairs: customers who performed `event` in period p, for periods with local dates
+ * in [from, toExclusive). `$any` reads the daily rollup: with `anyKind` every event counts (the default start
+ * event is "the first event of any kind"), otherwise only track/page/screen ("active"). A named event reads
+ * events through the (workspace_id, name, timestamp) index; page and screen names count like track names.
+ */
+export function occurrences(
+  scope: Scope,
+  event: string,
+  period: Period,
+  from: string,
+  toExclusive: string,
+  anyKind: boolean,
+): SQL {
+  if (event === ANY_EVENT) {
+    const counted = anyKind ? sql`event_count > 0` : sql`active_event_count > 0`;
+    return sql`
+      select distinct customer_id, date_trunc(${period}, day::timestamp)::date as p
+      from customer_daily_activity
+      where workspace_id = ${scope.workspaceId} and ${counted}
+        and day >= ${from}::date and day < ${toExclusive}::date`;
+  }
+  return sql`
+    select distinct customer_id, date_trunc(${period}, timestamp at time zone ${scope.timeZone})::date as p
+    from events
+    where workspace_id = ${scope.workspaceId} and name = ${event} and type in ('track', 'page', 'screen')
+      and timestamp >= ${localMidnight(scope, from)} and timestamp < ${localMidnight(scope, toExclusive)}`;
+}
+
+/**
+ * (customer_id, p) with p the period of the customer's first-ever `event`, for customers whose first one
+ * falls in [from, toExclusive). History before `from` counts: such customers are in no cohort.
+ */
+export function firstOccurrences(
+  scope: Scope,
+  event: string,
+  period: Period,
+  from: string,
+  toExclusive: string,
+  anyKind: boolean,
+): SQL {
+  if (event === ANY_EVENT && anyKind) {
+    // first_seen_at is the customer's earliest event of any kind, kept by the write path.
+    return sql`
+      select id as customer_id, date_trunc(${period}, first_seen_at at time zone ${scope.timeZone})::date as p
+      from customers
+      where workspace_id = ${scope.workspaceId} and merged_into is null
+        and first_seen_at >= ${localMidnight(scope, from)} and first_seen_at < ${localMidnight(scope, toExclusive)}`;
+  }
+  if (event === ANY_EVENT) {
+    return sql`
+      select customer_id, date_trunc(${period}, min(day)::timestamp)::date as p
+      from customer_daily_activity
+      where workspace_id = ${scope.workspaceId} and active_event_count > 0
+      group by customer_id
+      having min(day) >= ${from}::date and min(day) < ${toExclusive}::date`;
+  }
+  return sql`
+    select customer_id, date_trunc(${period}, min(timestamp) at time zone ${scope.timeZone})::date as p
+    from events
+    where workspace_id = ${scope.workspaceId} and name = ${event} and type in ('track', 'page', 'screen')
+    group by customer_id
+    having min(timestamp) >= ${localMidnight(scope, from)} and min(timestamp) < ${localMidnight(scope, toExclusive)}`;
+}
+
+/** (customer_id, first_p): the period of each customer's first-ever active occurrence of `event`, over all history. */
+export function firstActivePeriods(scope: Scope, event: string, period: Period): SQL {
+  if (event === ANY_EVENT) {
+    return sql`
+      select customer_id, date_trunc(${period}, min(day)::timestamp)::date as first_p
+      from customer_daily_activity
+      where workspace_id = ${scope.workspaceId} and active_event_count > 0
+      group by customer_id`;
+  }
+  return sql`
+    select customer_id, date_trunc(${period}, min(timestamp) at time zone ${scope.timeZone})::date as first_p
+    from events
+    where workspace_id = ${scope.workspaceId} and name = ${event} and type in ('track', 'page', 'screen')
+    group by customer_id`;
+}
+
+/** One period as an SQL interval, for stepping between period starts. */
+export function periodInterval(period: Period): SQL {
+  return sql`${`1 ${period}`}::interval`;
+}

@@ -1,0 +1,103 @@
+import { type SQL, sql } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+import { rows } from "@/lib/db/rows";
+import { Invalid } from "@/lib/errors";
+import { firstActivePeriods, occurrences, periodInterval, type Scope } from "./activity-sql";
+import { ANY_EVENT, checkRange, dateParam, eventParam, periodParam } from "./metric-query";
+import { addPeriods, isComplete, localDate, type Period, periodStart, periodStarts } from "./periods";
+
+export type LifecycleQuery = { period: Period; from: string; to: string; event: string };
+export const LIFECYCLE_STATUSES = ["new", "returning", "resurrecting", "dormant"] as const;
+export type LifecycleStatus = (typeof LIFECYCLE_STATUSES)[number];
+
+export type LifecyclePeriod = {
+  start: string;
+  complete: boolean;
+  new: number;
+  returning: number;
+  resurrecting: number;
+  /** Customers active in the previous period but not in this one, as a non-negative count. */
+  dormant: number;
+};
+
+type Params = { get(name: string): string | null };
+
+/** Defaults: weekly, any active event, the last 12 periods up to today. */
+export function parseLifecycleQuery(params: Params, now: Date, timeZone: string): LifecycleQuery {
+  const period = periodParam(params);
+  const to = dateParam(params, "to", localDate(now, timeZone));
+  const from = dateParam(params, "from", addPeriods(periodStart(to, period), period, -11));
+  checkRange(from, to);
+  return { period, from, to, event: eventParam(params, "event") };
+}
+
+export function lifecycleSearchParams(query: LifecycleQuery): URLSearchParams {
+  return new URLSearchParams({ period: query.period, from: query.from, to: query.to, event: query.event });
+}
+
+/** The periods of a query that have started, and the SQL bounds around them. */
+function bounds(query: LifecycleQuery, today: string) {
+  const last = [periodStart(query.to, query.period), periodStart(today, query.period)].sort()[0] as string;
+  const first = periodStart(query.from, query.period);
+  return { first, last, before: addPeriods(first, query.period, -1), end: addPeriods(last, query.period, 1) };
+}
+
+/**
+ * (customer_id, p, status) for every customer and period of the query (METRICS.md "Lifecycle"): active
+ * customers are new (p is their first-ever active period), returning (also active in p−1) or resurrecting
+ * (not active in p−1 but before it); a customer active in p−1 and not in p is dormant in p.
+ */
+export function lifecycleStatuses(scope: Scope, query: LifecycleQuery, today: string): SQL {
+  const { first, last, before, end } = bounds(query, today);
+  const step = periodInterval(query.period);
+  return sql`
+    with act as (${occurrences(scope, query.event, query.period, before, end, false)}),
+    firsts as (
+      select f.* from (${firstActivePeriods(scope, query.event, query.period)}) f
+      where f.customer_id in (select customer_id from act)
+    )
+    select a.customer_id, a.p,
+           case when f.first_p = a.p then 'new'
+                when prev.customer_id is not null then 'returning'
+                else 'resurrecting' end as status
+    from act a
+    join firsts f on f.customer_id = a.customer_id
+    left join act prev on prev.customer_id = a.customer_id and prev.p = (a.p - ${step})::date
+    where a.p >= ${first}::date
+    union all
+    select a.customer_id, (a.p + ${step})::date as p, 'dormant' as status
+    from act a
+    left join act nxt on nxt.customer_id = a.customer_id and nxt.p = (a.p + ${step})::date
+    where nxt.customer_id is null and (a.p + ${step})::date between ${first}::date and ${last}::date`;
+}
+
+export async function computeLifecycle(
+  db: Db,
+  scope: Scope,
+  query: LifecycleQuery,
+  now: Date = new Date(),
+): Promise<{ period: Period; periods: LifecyclePeriod[] }> {
+  const today = localDate(now, scope.timeZone);
+  const { first, last } = bounds(query, today);
+  const counts = await rows<{ p: string; status: LifecycleStatus; n: number }>(
+    db,
+    sql`select p::text, status, count(*)::int as n from (${lifecycleStatuses(scope, query, today)}) s group by p, status`,
+  );
+  const periods = new Map<string, LifecyclePeriod>();
+  for (const start of first <= last ? periodStarts(first, last, query.period) : []) {
+    const complete = isComplete(start, query.period, today);
+    periods.set(start, { start, complete, new: 0, returning: 0, resurrecting: 0, dormant: 0 });
+  }
+  for (const c of counts) {
+    const period = periods.get(c.p);
+    if (period) period[c.status] += c.n;
+  }
+  return { period: query.period, periods: [...periods.values()] };
+}
+
+export function parseLifecycleStatus(value: string | null): LifecycleStatus {
+  if (value && (LIFECYCLE_STATUSES as readonly string[]).includes(value)) return value as LifecycleStatus;
+  throw new Invalid("`status` must be new, returning, resurrecting or dormant.", { status: "Unknown status" });
+}
+
+export { ANY_EVENT };
