@@ -5,11 +5,15 @@ export type NavItem = { href: string; label: string; capability: Capability };
 // Only sections that work are listed; each later feature adds its entry here with the capability it needs.
 export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "Overview", capability: "home:read" },
+  { href: "/cohorts", label: "Cohorts", capability: "analytics:read" },
+  { href: "/lifecycle", label: "Lifecycle", capability: "analytics:read" },
   { href: "/customers", label: "Customers", capability: "customers:read" },
   { href: "/data-quality", label: "Data quality", capability: "analytics:read" },
   { href: "/data/import", label: "Import", capability: "settings:manage" },
   { href: "/settings/team", label: "Team", capability: "settings:manage" },
   { href: "/settings/sources", label: "Sources", capability: "settings:manage" },
+  { href: "/settings/api-keys", label: "API keys", capability: "settings:manage" },
+  { href: "/settings/metrics", label: "Metrics settings", capability: "settings:manage" },
 ];
 
 export function navFor(role: Role): NavItem[] {

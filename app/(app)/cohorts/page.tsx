@@ -1,0 +1,130 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { parseCellParam } from "@/components/cohorts/cell-link";
+import { CohortControls, type CohortView } from "@/components/cohorts/cohort-controls";
+import { CohortHeatmap } from "@/components/cohorts/cohort-heatmap";
+import { type Curve, RetentionCurves } from "@/components/cohorts/retention-curves";
+import { CustomerList } from "@/components/metrics/customer-list";
+import { HowComputed } from "@/components/metrics/how-computed";
+import { Card, PageHeader } from "@/components/ui/card";
+import { Notice } from "@/components/ui/notice";
+import { requirePageRole } from "@/lib/auth/session";
+import { listTraitKeys } from "@/lib/customers/trait-keys";
+import { getDb } from "@/lib/db";
+import { Invalid } from "@/lib/errors";
+import { cohortCellCustomers } from "@/lib/metrics/drilldown";
+import { listEventCatalog } from "@/lib/metrics/event-catalog";
+import { computeRetention, type RetentionResult } from "@/lib/metrics/retention";
+import { RETENTION_NOTES } from "@/lib/metrics/retention-notes";
+import { parseRetentionQuery, type RetentionQuery, retentionSearchParams } from "@/lib/metrics/retention-query";
+
+export const metadata: Metadata = { title: "Cohorts" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+function single(params: Record<string, string | string[] | undefined>) {
+  return { get: (name: string) => (typeof params[name] === "string" ? (params[name] as string) : null) };
+}
+
+function curvesOf(result: RetentionResult): Curve[] {
+  const mean: Curve = { key: "mean", label: "Weighted mean", points: result.mean, emphasis: true };
+  if (result.breakdowns.length > 0) {
+    return [...result.breakdowns.map((b, i) => ({ key: `b${i}`, label: b.value, points: b.mean })), mean];
+  }
+  const recent = result.cohorts.filter((c) => c.size > 0).slice(-10);
+  return [...recent.map((c, i) => ({ key: `c${i}`, label: c.start, points: c.values.map((v) => v / c.size) })), mean];
+}
+
+export default async function CohortsPage({ searchParams }: { searchParams: SearchParams }) {
+  const viewer = await requirePageRole("analytics:read");
+  const params = await searchParams;
+  const scope = { workspaceId: viewer.workspace.id, timeZone: viewer.workspace.timeZone };
+  const now = new Date();
+  let query: RetentionQuery;
+  let problem: string | null = null;
+  try {
+    query = parseRetentionQuery(single(params), now, scope.timeZone);
+  } catch (error) {
+    if (!(error instanceof Invalid)) throw error;
+    problem = error.message;
+    query = parseRetentionQuery(single({}), now, scope.timeZone);
+  }
+  const view: CohortView = params.show === "counts" ? "counts" : "percent";
+  const db = await getDb();
+  const [result, catalog, traits] = await Promise.all([
+    computeRetention(db, scope, query, now),
+    listEventCatalog(db, scope.workspaceId, now),
+    listTraitKeys(db, scope.workspaceId),
+  ]);
+  const baseParams = retentionSearchParams(query);
+  baseParams.set("show", view);
+  const cell = parseCellParam(typeof params.cell === "string" ? params.cell : undefined);
+  const returned = params.returned !== "false";
+  const drilldown = cell ? await cohortCellCustomers(db, scope, query, { ...cell, returned }, now) : null;
+  const total = result.cohorts.reduce((sum, c) => sum + c.size, 0);
+  const csvHref = `/api/v1/metrics/retention?${retentionSearchParams(query).toString()}&format=csv`;
+  const toggle = new URLSearchParams(baseParams);
+  if (cell) toggle.set("cell", typeof params.cell === "string" ? params.cell : "");
+  toggle.set("returned", returned ? "false" : "true");
+  return (
+    <>
+      <PageHeader
+        title="Cohorts"
+        description={`Who comes back, and when. Periods are calendar ${query.period}s in ${scope.timeZone}.`}
+        actions={
+          <a href={csvHref} className="text-sm font-medium text-brand-700 hover:underline" download>
+            Export CSV
+          </a>
+        }
+      />
+      {problem ? (
+        <div className="mb-4">
+          <Notice tone="error">{problem} Showing the default view instead.</Notice>
+        </div>
+      ) : null}
+      <CohortControls query={query} view={view} events={catalog.map((e) => e.name)} traits={traits} />
+      {total === 0 ? (
+        <Card className="mt-6">
+          <p className="text-sm text-slate-700">
+            No customers started in this range. Widen the dates, pick another start event, or send events through a
+            source (Settings → Sources) and they will form cohorts here.
+          </p>
+        </Card>
+      ) : (
+        <>
+          <Card title="Retention by cohort" className="mt-6">
+            <CohortHeatmap result={result} view={view} baseParams={baseParams} selected={cell} />
+            <div className="mt-3">
+              <HowComputed>
+                {RETENTION_NOTES.map((note) => (
+                  <p key={note}>{note}</p>
+                ))}
+              </HowComputed>
+            </div>
+          </Card>
+          <Card title="Retention curves" className="mt-6">
+            <RetentionCurves curves={curvesOf(result)} periodLabel={query.period} />
+          </Card>
+        </>
+      )}
+      {cell && drilldown ? (
+        <div id="drilldown" className="mt-6 space-y-2">
+          <CustomerList
+            page={drilldown}
+            title={`${returned ? "Counted in" : "Did not return to"} ${cell.cohort}${cell.breakdown ? ` (${cell.breakdown})` : ""}, ${query.period} ${cell.offset}`}
+            closeHref={`?${baseParams.toString()}`}
+          />
+          {cell.offset > 0 ? (
+            <Link
+              href={`?${toggle.toString()}#drilldown`}
+              scroll={false}
+              className="text-sm text-brand-700 hover:underline"
+            >
+              {returned ? "Show the customers of this cohort who did not return" : "Show the customers who returned"}
+            </Link>
+          ) : null}
+        </div>
+      ) : null}
+    </>
+  );
+}
