@@ -5,9 +5,17 @@ import { getToken } from "next-auth/jwt";
 // tracking API (it authenticates with write keys instead).
 const PUBLIC_PATHS = [/^\/login(\/|$)/, /^\/setup(\/|$)/, /^\/api\/auth\//, /^\/api\/health$/, /^\/v1\//];
 
+// Routes whose handlers authenticate an `Authorization: Bearer <API key>` themselves (requireApiAccess): a
+// request carrying one reaches the handler, which answers 401/403 for a bad key. The read API areas, and the
+// key routes so that a key used there hears "keys cannot manage keys" (403) rather than "sign in".
+const API_KEY_PATHS = /^\/api\/v1\/(metrics|customers|support|api-keys)(\/|$)/;
+
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   if (PUBLIC_PATHS.some((p) => p.test(pathname))) return NextResponse.next();
+  if (API_KEY_PATHS.test(pathname) && /^bearer(\s|$)/i.test(request.headers.get("authorization") ?? "")) {
+    return NextResponse.next();
+  }
 
   const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
   if (token) return NextResponse.next();

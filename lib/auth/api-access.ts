@@ -1,9 +1,11 @@
 import "server-only";
+import { getDb } from "@/lib/db";
 import { Forbidden, Unauthenticated } from "@/lib/errors";
+import { principalFromBearer } from "./api-keys-access";
 import { type Capability, can } from "./roles";
 import { getViewer } from "./session";
 
-/** Who is calling a read API route: a signed-in user, or (later in this file) an API key of the workspace. */
+/** Who is calling a read API route: a signed-in user, or an API key of the workspace. */
 export type ApiPrincipal = {
   via: "session" | "api_key";
   workspace: { id: string; timeZone: string; currency: string };
@@ -12,10 +14,14 @@ export type ApiPrincipal = {
 };
 
 /**
- * For read API route handlers: accepts the session cookie, checks the role's capability and throws typed
- * errors (401/403) otherwise. API keys (`Authorization: Bearer …`) are accepted here too once they exist.
+ * For read API route handlers. A request with `Authorization: Bearer <key>` is authenticated by that key
+ * alone (a session cookie sent along is ignored, so a key never borrows a user's role); keys may only use
+ * read capabilities. Any other request needs the session cookie and a role with the capability. Throws typed
+ * errors (401/403) that errorResponse maps.
  */
-export async function requireApiAccess(_request: Request, capability: Capability): Promise<ApiPrincipal> {
+export async function requireApiAccess(request: Request, capability: Capability): Promise<ApiPrincipal> {
+  const byKey = await principalFromBearer(await getDb(), request.headers.get("authorization"), capability);
+  if (byKey) return byKey;
   const viewer = await getViewer();
   if (!viewer) throw new Unauthenticated("Sign in or send an API key as `Authorization: Bearer <key>`.");
   if (!can(viewer.role, capability)) {
