@@ -10,12 +10,20 @@ import { isBlocked } from "./blocked";
  * - a userId names one customer; an anonymousId belongs to one customer at a time;
  * - an anonymous-only profile (no user id yet) seen with a userId is that user's profile: it is claimed when
  *   the user is new, and merged into the user's profile when the user already exists;
- * - an anonymousId already tied to another user never merges two users (the per-identifier limit): the
- *   message goes to its userId's customer and a merge_limit issue is logged;
+ * - an anonymousId already tied to another user merges the two users' profiles only while the profile would
+ *   carry at most `maxUsersPerAnonymousId` user ids (the per-identifier limit, default 1: never); past the
+ *   limit the message goes to its userId's customer and a merge_limit issue is logged;
  * - alias(previousId → userId) explicitly merges previousId's customer into userId's;
  * - blocked values (null, undefined, 0, anonymous, …) are ignored as identifiers and logged.
  */
-export type KnownCustomer = { id: number; externalId: string | null };
+export type KnownCustomer = {
+  id: number;
+  externalId: string | null;
+  /** User ids the profile carries; when not loaded, 1 for a profile with an external id, else 0. */
+  userCount?: number;
+};
+
+export type PlanOptions = { maxUsersPerAnonymousId: number };
 
 export type IdentityState = {
   /** user_id value → customer id */
@@ -53,10 +61,16 @@ export function planIdentities(
   messages: readonly NormalizedMessage[],
   state: IdentityState,
   blocked: Set<string>,
+  options: PlanOptions = { maxUsersPerAnonymousId: 1 },
 ): IdentityPlan {
   const users = new Map(state.users);
   const anonymous = new Map(state.anonymous);
   const externalOf = new Map<number, string | null>([...state.customers].map(([id, c]) => [id, c.externalId]));
+  const userCount = new Map<number, number>(
+    [...state.customers].map(([id, c]) => [id, c.userCount ?? (c.externalId === null ? 0 : 1)]),
+  );
+  const usersOf = (id: number) => userCount.get(id) ?? 0;
+  const withinLimit = (users: number) => users <= options.maxUsersPerAnonymousId;
   const parent = new Map<number, number>();
   const created = new Map<number, { externalId: string | null }>();
   const claimed = new Map<number, string>();
@@ -74,6 +88,7 @@ export function planIdentities(
     const id = nextPlaceholder--;
     created.set(id, { externalId });
     externalOf.set(id, externalId);
+    userCount.set(id, externalId === null ? 0 : 1);
     return id;
   };
   const link = (kind: "user_id" | "anonymous_id", value: string, customerId: number) => {
@@ -92,14 +107,16 @@ export function planIdentities(
   const merge = (loser: number, winner: number) => {
     const a = find(loser);
     const b = find(winner);
-    if (a !== b) parent.set(a, b);
+    if (a === b) return;
+    parent.set(a, b);
+    userCount.set(b, usersOf(a) + usersOf(b));
   };
   const customerOf = (map: Map<string, number>, value: string) => {
     const id = map.get(value);
     return id === undefined ? undefined : find(id);
   };
 
-  const assignments = messages.map((m, index): number | null => {
+  const assignments = messages.map((m): number | null => {
     const userId = usable("user_id", m.userId);
     const anonymousId = usable("anonymous_id", m.anonymousId);
 
@@ -117,6 +134,7 @@ export function planIdentities(
         link("user_id", userId, fromCustomer);
         if (externalOf.get(fromCustomer) === null) {
           externalOf.set(fromCustomer, userId);
+          userCount.set(fromCustomer, 1);
           if (fromCustomer > 0) claimed.set(fromCustomer, userId);
           else created.set(fromCustomer, { externalId: userId });
         }
@@ -133,8 +151,13 @@ export function planIdentities(
         if (anonCustomer !== undefined && externalOf.get(anonCustomer) === null) {
           customer = anonCustomer;
           externalOf.set(customer, userId);
+          userCount.set(customer, 1);
           if (customer > 0) claimed.set(customer, userId);
           else created.set(customer, { externalId: userId });
+        } else if (anonCustomer !== undefined && withinLimit(usersOf(anonCustomer) + 1)) {
+          // The anonymous id's profile may carry one more user: this user id joins it.
+          customer = anonCustomer;
+          userCount.set(customer, usersOf(customer) + 1);
         } else {
           customer = newCustomer(userId);
           if (anonCustomer !== undefined) {
@@ -150,6 +173,7 @@ export function planIdentities(
         if (anonCustomer === undefined) link("anonymous_id", anonymousId, customer);
         else if (anonCustomer !== customer) {
           if (externalOf.get(anonCustomer) === null) merge(anonCustomer, customer);
+          else if (withinLimit(usersOf(anonCustomer) + usersOf(customer))) merge(anonCustomer, customer);
           else issues.push(limitIssue(anonymousId, userId, externalOf.get(anonCustomer) ?? null));
         }
       }

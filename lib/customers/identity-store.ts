@@ -5,11 +5,15 @@ import type { NormalizedMessage } from "@/lib/ingest/message";
 import type { IdentityPlan, IdentityState } from "./identity-plan";
 import { mergeTimedTraits, type TimedTraits } from "./traits";
 
-/** Loads what the database knows about every identifier a batch mentions, in two queries. */
+/**
+ * Loads what the database knows about every identifier a batch mentions, in one query; with `countUsers`
+ * (a per-identifier limit above 1) a second one counts the user ids each of those profiles carries.
+ */
 export async function loadIdentityState(
   db: Db,
   workspaceId: string,
   messages: readonly NormalizedMessage[],
+  options: { countUsers?: boolean } = {},
 ): Promise<IdentityState> {
   const values = new Set<string>();
   for (const m of messages) {
@@ -36,6 +40,20 @@ export async function loadIdentityState(
     const customerId = Number(row.customer_id);
     (row.kind === "user_id" ? state.users : state.anonymous).set(row.value, customerId);
     state.customers.set(customerId, { id: customerId, externalId: row.external_id });
+  }
+  if (options.countUsers && state.customers.size > 0) {
+    const counts = await rows<{ customer_id: number; users: number }>(
+      db,
+      sql`select customer_id, count(*)::int as users from customer_identities
+          where workspace_id = ${workspaceId} and kind = 'user_id'
+            and customer_id = any(${`{${[...state.customers.keys()].join(",")}}`}::bigint[])
+          group by customer_id`,
+    );
+    for (const c of state.customers.values()) c.userCount = 0;
+    for (const row of counts) {
+      const known = state.customers.get(Number(row.customer_id));
+      if (known) known.userCount = row.users;
+    }
   }
   return state;
 }

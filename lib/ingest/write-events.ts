@@ -25,11 +25,10 @@ export type StoredEvent = {
 export async function insertEvents(
   db: Db,
   target: { workspaceId: string; sourceId: string | null; timeZone: string },
-  items: { message: NormalizedMessage; customerId: number }[],
-  receivedAt: Date,
+  items: { message: NormalizedMessage; customerId: number; receivedAt: Date }[],
 ): Promise<StoredEvent[]> {
   if (items.length === 0) return [];
-  const payload = items.map(({ message: m, customerId }) => ({
+  const payload = items.map(({ message: m, customerId, receivedAt }) => ({
     message_id: m.messageId,
     customer_id: customerId,
     anonymous_id: m.anonymousId,
@@ -39,6 +38,7 @@ export async function insertEvents(
     properties: m.type === "identify" || m.type === "group" ? { ...m.properties, ...m.traits } : m.properties,
     context: m.context,
     timestamp: m.timestamp.toISOString(),
+    received_at: receivedAt.toISOString(),
   }));
   const inserted = await rows<{
     id: number;
@@ -56,11 +56,11 @@ export async function insertEvents(
       insert into events (workspace_id, message_id, customer_id, anonymous_id, user_id, type, name, properties,
                           context, timestamp, received_at, source_id)
       select ${target.workspaceId}::uuid, x.message_id, x.customer_id, x.anonymous_id, x.user_id, x.type, x.name,
-             coalesce(x.properties, '{}'::jsonb), x.context, x.timestamp, ${receivedAt.toISOString()}::timestamptz,
+             coalesce(x.properties, '{}'::jsonb), x.context, x.timestamp, x.received_at,
              ${target.sourceId}::uuid
       from jsonb_to_recordset(${JSON.stringify(payload)}::jsonb) as x(
         message_id text, customer_id bigint, anonymous_id text, user_id text, type text, name text,
-        properties jsonb, context jsonb, timestamp timestamptz)
+        properties jsonb, context jsonb, timestamp timestamptz, received_at timestamptz)
       on conflict (workspace_id, message_id) do nothing
       returning id, customer_id, timestamp, message_id, type, name,
         (timestamp at time zone ${target.timeZone})::date::text as day,

@@ -24,9 +24,14 @@ const WRITE_KEY = "bench_write_key";
 
 export type IngestResult = {
   database: string;
+  /** Events answered 2xx (committed: as events, or in the inbox the drain works through). */
   events: number;
   seconds: number;
   eventsPerSecond: number;
+  /** Seconds after the last request until the inbox was empty, i.e. every accepted event was readable. */
+  drainSeconds: number;
+  /** Accepted events ÷ (sending time + drain time): the end-to-end rate at which events became readable. */
+  processedPerSecond: number;
   batchLatencyMs: ReturnType<typeof summarize>;
   status: Record<string, number>;
 };
@@ -89,14 +94,29 @@ async function drive(url: string, label: string): Promise<IngestResult> {
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  const drainStarted = performance.now();
+  await waitForEmptyInbox(url, auth);
+  const drainSeconds = (performance.now() - drainStarted) / 1000;
   return {
     database: label,
     events,
     seconds,
     eventsPerSecond: events / seconds,
+    drainSeconds,
+    processedPerSecond: events / (seconds + drainSeconds),
     batchLatencyMs: summarize(latencies),
     status,
   };
+}
+
+/** Polls GET /v1/backlog until nothing accepted is waiting to be stored. */
+async function waitForEmptyInbox(url: string, auth: string) {
+  for (;;) {
+    const response = await fetch(`${url}/v1/backlog`, { headers: { authorization: auth } });
+    const { pendingEvents } = (await response.json()) as { pendingEvents: number };
+    if (pendingEvents === 0) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 async function serve(env: Record<string, string>, label: string, port: number) {
@@ -129,6 +149,7 @@ async function serve(env: Record<string, string>, label: string, port: number) {
         headers: { authorization: `Basic ${Buffer.from(`${WRITE_KEY}:`).toString("base64")}` },
       });
     }
+    await waitForEmptyInbox(`http://localhost:${port}`, `Basic ${Buffer.from(`${WRITE_KEY}:`).toString("base64")}`);
     return await drive(`http://localhost:${port}`, label);
   } finally {
     if (child.pid) process.kill(-child.pid, "SIGTERM");

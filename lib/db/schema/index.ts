@@ -4,6 +4,7 @@ export * from "./audit";
 export * from "./customers";
 export * from "./data-quality";
 export * from "./events";
+export * from "./ingest-inbox";
 export * from "./memberships";
 export * from "./sources";
 export * from "./tickets";

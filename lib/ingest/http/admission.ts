@@ -12,6 +12,11 @@ export class Admission {
     private readonly maxWaiting: number,
   ) {}
 
+  /** True when no work is running or waiting. */
+  get idle() {
+    return this.running === 0;
+  }
+
   /** Runs `work` when a slot is free; returns null (without running it) when the queue is full. */
   async run<T>(work: () => Promise<T>): Promise<{ value: T } | null> {
     if (this.running >= this.maxRunning) {

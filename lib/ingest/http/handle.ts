@@ -1,6 +1,8 @@
 import { type Database, getDatabase } from "@/lib/db";
 import { env } from "@/lib/env";
 import { findActiveSourceByWriteKey } from "@/lib/sources/resolve";
+import { acceptBatch } from "../inbox/accept";
+import { inboxDrainer } from "../inbox/drainer";
 import { ingestBatch, type RawItem } from "../ingest";
 import type { MessageType } from "../message";
 import { Admission } from "./admission";
@@ -31,6 +33,12 @@ export const ENDPOINTS: Record<string, Endpoint> = {
 };
 
 export const MAX_BATCH_EVENTS = 2_500;
+/**
+ * Accepted events this process lets wait for the drain before it answers 429: at the ~10,000 events/s one
+ * drain sustains, about ten seconds behind. Past it, clients back off instead of the backlog growing.
+ */
+export const MAX_BACKLOG_EVENTS = 100_000;
+const BACKLOG_RETRY_SECONDS = 2;
 
 const CORS_HEADERS = {
   "Access-Control-Allow-Origin": "*",
@@ -119,12 +127,24 @@ export async function handleTrackingPost(
     const wait = limiter.take(source.sourceId, items.length, source.rateLimitPerSecond ?? env().INGEST_RATE_LIMIT);
     if (wait > 0) throw new TrackingHttpError(429, "Rate limit for this write key exceeded; retry later.", wait);
 
-    const admitted = await admission.run(() =>
-      ingestBatch(database.db, { workspaceId: source.workspaceId, sourceId: source.sourceId }, items, {
-        receivedAt,
-        batchSentAt: parseDate(sentAt),
-      }),
-    );
+    // Idle server: store the batch completely before answering, so whatever the client reads next (a profile,
+    // a count) already includes it. Busy server: commit it to the inbox and let the drain catch up — cheaper
+    // per event, and still durable before the 2xx. Never inline while a backlog exists, so a client's later
+    // batch cannot overtake its earlier one.
+    const drainer = inboxDrainer(database);
+    await drainer.ready;
+    const target = { workspaceId: source.workspaceId, sourceId: source.sourceId };
+    const options = { receivedAt, batchSentAt: parseDate(sentAt) };
+    const inline = admission.idle && drainer.idle;
+    if (!inline && drainer.pendingEvents + items.length > MAX_BACKLOG_EVENTS) {
+      throw new TrackingHttpError(429, "Tenure is behind on storing events; retry shortly.", BACKLOG_RETRY_SECONDS);
+    }
+    const admitted = await admission.run(async () => {
+      if (inline) return ingestBatch(database.db, target, items, options);
+      const outcome = await acceptBatch(database.db, target, items, options);
+      drainer.kick(outcome.accepted);
+      return outcome;
+    });
     if (!admitted) throw new TrackingHttpError(429, "Tenure is busy storing other events; retry shortly.", 1);
     const { rejected } = admitted.value;
     if (single && rejected.length > 0) {
