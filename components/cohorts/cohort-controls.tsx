@@ -33,10 +33,10 @@ export function CohortControls({
           anyLabel="Any track, page or screen"
         />
       </Field>
-      <Field label="Cohorts by" name="mode">
+      <Field label="Cohorts by" name="mode" hint="First start event ever, or every period with one">
         <Select name="mode" defaultValue={query.mode}>
-          <option value="first_time">First time (the first start event ever)</option>
-          <option value="recurring">Recurring (every period with a start event)</option>
+          <option value="first_time">First time</option>
+          <option value="recurring">Recurring</option>
         </Select>
       </Field>
       <Field label="Count a return" name="cumulative">

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { formatNumber } from "@/lib/format";
-import type { Period } from "@/lib/metrics/periods";
+import { addPeriods, isComplete, type Period } from "@/lib/metrics/periods";
 import type { RetentionResult } from "@/lib/metrics/retention";
 import { type CellRef, cellParam } from "./cell-link";
 import type { CohortView } from "./cohort-controls";
@@ -26,11 +26,14 @@ export function CohortHeatmap({
   view,
   baseParams,
   selected,
+  today,
 }: {
   result: RetentionResult;
   view: CohortView;
   baseParams: URLSearchParams;
   selected: CellRef | null;
+  /** Local date: cells of periods still running are drawn paler, their numbers are not final. */
+  today: string;
 }) {
   const offsets = Array.from({ length: Math.max(1, ...result.cohorts.map((c) => c.values.length)) }, (_, k) => k);
   const label = PERIOD_LABEL[result.period];
@@ -81,14 +84,16 @@ export function CohortHeatmap({
                 const isSelected =
                   selected?.cohort === c.start && selected.offset === k && selected.breakdown === c.breakdown;
                 const text = view === "percent" ? percent(value, c.size) : formatNumber(value);
+                const running = !isComplete(addPeriods(c.start, result.period, k), result.period, today);
+                const style = c.size > 0 ? { ...shade(value / c.size), opacity: running ? 0.55 : 1 } : undefined;
                 return (
-                  <td key={k} className="p-0" style={c.size > 0 ? shade(value / c.size) : undefined}>
+                  <td key={k} className="p-0" style={style}>
                     {c.size > 0 ? (
                       <Link
                         href={href({ cohort: c.start, offset: k, breakdown: c.breakdown })}
                         scroll={false}
                         className={`block px-2 py-1 tabular-nums hover:underline ${isSelected ? "outline-2 outline-slate-900" : ""}`}
-                        title={`${formatNumber(value)} of ${formatNumber(c.size)} customers`}
+                        title={`${formatNumber(value)} of ${formatNumber(c.size)} customers${running ? " so far (period still running)" : ""}`}
                       >
                         {text}
                       </Link>

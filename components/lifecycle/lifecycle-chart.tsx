@@ -5,6 +5,7 @@ import {
   Bar,
   BarChart,
   CartesianGrid,
+  Cell,
   Legend,
   ReferenceLine,
   ResponsiveContainer,
@@ -13,7 +14,14 @@ import {
   YAxis,
 } from "recharts";
 
-export type LifecycleBar = { start: string; new: number; returning: number; resurrecting: number; dormant: number };
+export type LifecycleBar = {
+  start: string;
+  complete: boolean;
+  new: number;
+  returning: number;
+  resurrecting: number;
+  dormant: number;
+};
 
 export const STATUS_COLORS = {
   new: "#2f6fed",
@@ -42,7 +50,10 @@ export function LifecycleChart({ periods, hrefFor }: { periods: LifecycleBar[]; 
           <XAxis dataKey="start" fontSize={11} stroke="#64748b" tickLine={false} />
           <YAxis fontSize={11} stroke="#64748b" tickLine={false} width={52} allowDecimals={false} />
           <Tooltip formatter={(value, name) => [Math.abs(Number(value)).toLocaleString("en-US"), String(name)]} />
-          <Legend wrapperStyle={{ fontSize: 11 }} />
+          <Legend
+            wrapperStyle={{ fontSize: 11 }}
+            itemSorter={(item) => STATUSES.indexOf(item.value as (typeof STATUSES)[number])}
+          />
           <ReferenceLine y={0} stroke="#94a3b8" />
           {STATUSES.map((status) => (
             <Bar
@@ -53,12 +64,18 @@ export function LifecycleChart({ periods, hrefFor }: { periods: LifecycleBar[]; 
               fill={STATUS_COLORS[status]}
               isAnimationActive={false}
               cursor="pointer"
+              legendType="square"
               onClick={(entry) => {
                 const start = (entry as { payload?: { start?: string } }).payload?.start;
                 const href = start ? hrefFor[`${start}~${status}`] : undefined;
                 if (href) router.push(href, { scroll: false });
               }}
-            />
+            >
+              {data.map((p) => (
+                // The running period is paler: its numbers are not final yet.
+                <Cell key={p.start} fillOpacity={p.complete ? 1 : 0.45} />
+              ))}
+            </Bar>
           ))}
         </BarChart>
       </ResponsiveContainer>

@@ -14,6 +14,7 @@ import { getDb } from "@/lib/db";
 import { Invalid } from "@/lib/errors";
 import { cohortCellCustomers } from "@/lib/metrics/drilldown";
 import { listEventCatalog } from "@/lib/metrics/event-catalog";
+import { addPeriods, isComplete, localDate } from "@/lib/metrics/periods";
 import { computeRetention, type RetentionResult } from "@/lib/metrics/retention";
 import { RETENTION_NOTES } from "@/lib/metrics/retention-notes";
 import { parseRetentionQuery, type RetentionQuery, retentionSearchParams } from "@/lib/metrics/retention-query";
@@ -26,13 +27,22 @@ function single(params: Record<string, string | string[] | undefined>) {
   return { get: (name: string) => (typeof params[name] === "string" ? (params[name] as string) : null) };
 }
 
-function curvesOf(result: RetentionResult): Curve[] {
+/** Curves stop at the last complete period: a running week would look like a drop that is not there. */
+function curvesOf(result: RetentionResult, today: string): Curve[] {
   const mean: Curve = { key: "mean", label: "Weighted mean", points: result.mean, emphasis: true };
   if (result.breakdowns.length > 0) {
     return [...result.breakdowns.map((b, i) => ({ key: `b${i}`, label: b.value, points: b.mean })), mean];
   }
   const recent = result.cohorts.filter((c) => c.size > 0).slice(-10);
-  return [...recent.map((c, i) => ({ key: `c${i}`, label: c.start, points: c.values.map((v) => v / c.size) })), mean];
+  const complete = (start: string, k: number) => isComplete(addPeriods(start, result.period, k), result.period, today);
+  return [
+    ...recent.map((c, i) => ({
+      key: `c${i}`,
+      label: c.start,
+      points: c.values.map((v, k) => (complete(c.start, k) ? v / c.size : null)),
+    })),
+    mean,
+  ];
 }
 
 export default async function CohortsPage({ searchParams }: { searchParams: SearchParams }) {
@@ -49,6 +59,7 @@ export default async function CohortsPage({ searchParams }: { searchParams: Sear
     problem = error.message;
     query = parseRetentionQuery(single({}), now, scope.timeZone);
   }
+  const today = localDate(now, scope.timeZone);
   const view: CohortView = params.show === "counts" ? "counts" : "percent";
   const db = await getDb();
   const [result, catalog, traits] = await Promise.all([
@@ -93,7 +104,7 @@ export default async function CohortsPage({ searchParams }: { searchParams: Sear
       ) : (
         <>
           <Card title="Retention by cohort" className="mt-6">
-            <CohortHeatmap result={result} view={view} baseParams={baseParams} selected={cell} />
+            <CohortHeatmap result={result} view={view} baseParams={baseParams} selected={cell} today={today} />
             <div className="mt-3">
               <HowComputed>
                 {RETENTION_NOTES.map((note) => (
@@ -103,17 +114,12 @@ export default async function CohortsPage({ searchParams }: { searchParams: Sear
             </div>
           </Card>
           <Card title="Retention curves" className="mt-6">
-            <RetentionCurves curves={curvesOf(result)} periodLabel={query.period} />
+            <RetentionCurves curves={curvesOf(result, today)} periodLabel={query.period} />
           </Card>
         </>
       )}
       {cell && drilldown ? (
         <div id="drilldown" className="mt-6 space-y-2">
-          <CustomerList
-            page={drilldown}
-            title={`${returned ? "Counted in" : "Did not return to"} ${cell.cohort}${cell.breakdown ? ` (${cell.breakdown})` : ""}, ${query.period} ${cell.offset}`}
-            closeHref={`?${baseParams.toString()}`}
-          />
           {cell.offset > 0 ? (
             <Link
               href={`?${toggle.toString()}#drilldown`}
@@ -123,6 +129,11 @@ export default async function CohortsPage({ searchParams }: { searchParams: Sear
               {returned ? "Show the customers of this cohort who did not return" : "Show the customers who returned"}
             </Link>
           ) : null}
+          <CustomerList
+            page={drilldown}
+            title={`${returned ? "Counted in" : "Did not return to"} ${cell.cohort}${cell.breakdown ? ` (${cell.breakdown})` : ""}, ${query.period} ${cell.offset}`}
+            closeHref={`?${baseParams.toString()}`}
+          />
         </div>
       ) : null}
     </>
