@@ -1,0 +1,92 @@
+import fs from "node:fs";
+import { expect, test } from "@playwright/test";
+import { screenshot, signInAs } from "./helpers";
+
+test("a manager explores cohorts: changes period and breakdown, opens a cell's customers, exports CSV", async ({
+  page,
+}) => {
+  await signInAs(page, "manager");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Cohorts" }).click();
+  await expect(page.getByRole("heading", { name: "Cohorts", exact: true })).toBeVisible();
+  await expect(page.getByRole("rowheader", { name: "Weighted mean" })).toBeVisible();
+
+  // Monthly cohorts over the demo's last six months, split by plan, as counts.
+  await page.getByLabel("Period", { exact: true }).selectOption("month");
+  await page.getByLabel("Break down by trait").selectOption("plan");
+  await page.getByLabel("Show", { exact: true }).selectOption("counts");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/period=month/);
+  await expect(page).toHaveURL(/breakdown=plan/);
+  const table = page.getByRole("table", { name: /Cohort retention/ });
+  await expect(table.getByRole("columnheader", { name: "Group" })).toBeVisible();
+  await expect(table.getByRole("cell", { name: "pro", exact: true }).first()).toBeVisible();
+  await screenshot(page, "cohorts-monthly-by-plan");
+
+  // The first row's "month 1" cell: its count is exactly the number of customers listed behind it.
+  const firstRow = table.locator("tbody tr").first();
+  const cell = firstRow.locator("td a").nth(1);
+  const count = Number((await cell.innerText()).replace(/[^0-9]/g, ""));
+  await cell.click();
+  await expect(page).toHaveURL(/cell=/);
+  const list = page.getByRole("heading", { name: /^Counted in/ });
+  await expect(list).toContainText(`${count.toLocaleString("en-US")} customer`);
+
+  // The toggle shows who did not come back; together they make the cohort.
+  const size = Number((await firstRow.locator("td").nth(1).innerText()).replace(/[^0-9]/g, ""));
+  await page.getByRole("link", { name: "Show the customers of this cohort who did not return" }).click();
+  await expect(page.getByRole("heading", { name: /^Did not return to/ })).toContainText(
+    `${(size - count).toLocaleString("en-US")} customer`,
+  );
+  await screenshot(page, "cohorts-drilldown");
+
+  // A listed customer opens their profile.
+  const drilldown = page.locator("#drilldown");
+  const firstCustomer = drilldown.locator("tbody a").first();
+  await firstCustomer.click();
+  await expect(page).toHaveURL(/\/customers\/\d+/);
+  await page.goBack();
+
+  // CSV export: the same rows as the table, counts per month.
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Export CSV" }).click();
+  const file = await (await download).path();
+  const lines = fs.readFileSync(file, "utf8").trim().split("\n");
+  expect(lines[0]).toMatch(/^cohort_start,breakdown,size,month_0,month_1/);
+  expect(lines.length - 2).toBe(await table.locator("tbody tr").count());
+  expect(lines.at(-1)).toMatch(/^weighted_mean,/);
+});
+
+test("a manager opens the lifecycle and lists the customers behind a bar", async ({ page }) => {
+  await signInAs(page, "manager");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Lifecycle" }).click();
+  await expect(page.getByRole("heading", { name: "Lifecycle", exact: true })).toBeVisible();
+  await screenshot(page, "lifecycle");
+
+  // The resurrecting count of the first (complete) week links to exactly that many customers.
+  const link = page.locator("tbody tr").first().locator("td a").nth(2);
+  const count = Number((await link.innerText()).replace(/[^0-9]/g, ""));
+  await link.click();
+  await expect(page).toHaveURL(/bar=\d{4}-\d{2}-\d{2}(~|%7E)resurrecting/);
+  await expect(page.getByRole("heading", { name: /^Resurrecting in the week of/ })).toContainText(
+    `${count.toLocaleString("en-US")} customer`,
+  );
+});
+
+test("cohort and lifecycle data stay with analytics roles", async ({ page }) => {
+  const anonymous = await page.request.get("/api/v1/metrics/retention");
+  expect(anonymous.status()).toBe(401);
+
+  await signInAs(page, "manager");
+  const bad = await page.request.get("/api/v1/metrics/retention?period=year");
+  expect(bad.status()).toBe(400);
+  expect((await bad.json()).fields).toHaveProperty("period");
+  const lifecycle = await page.request.get("/api/v1/metrics/lifecycle?period=month");
+  expect(lifecycle.status()).toBe(200);
+  expect((await lifecycle.json()).periods.length).toBeGreaterThan(0);
+
+  await page.context().clearCookies();
+  await signInAs(page, "support");
+  const response = await page.goto("/cohorts");
+  expect(response?.status()).toBe(403);
+  expect((await page.request.get("/api/v1/metrics/lifecycle")).status()).toBe(403);
+});
