@@ -13,6 +13,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/settings/team", label: "Team", capability: "settings:manage" },
   { href: "/settings/sources", label: "Sources", capability: "settings:manage" },
   { href: "/settings/api-keys", label: "API keys", capability: "settings:manage" },
+  { href: "/settings/identity", label: "Identity", capability: "settings:manage" },
   { href: "/settings/metrics", label: "Metrics settings", capability: "settings:manage" },
 ];
 
