@@ -6,6 +6,8 @@
 import { openDatabase } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { workspaces } from "@/lib/db/schema";
+import { acceptBatch } from "@/lib/ingest/inbox/accept";
+import { DRAIN_CHUNK_EVENTS, drainInboxOnce } from "@/lib/ingest/inbox/drain";
 import { ingestBatch } from "@/lib/ingest/ingest";
 import { Random } from "@/lib/seed/random";
 import { createPostgresDatabase } from "@/test/postgres";
@@ -14,6 +16,8 @@ import { makeBatch } from "./events";
 const CUSTOMERS = Number(process.env.PROFILE_CUSTOMERS ?? 20_000);
 const BATCHES = Number(process.env.PROFILE_BATCHES ?? 60);
 const SIZE = Number(process.env.PROFILE_SIZE ?? 500);
+/** PROFILE_ACCEPT=1: time the accept path (inbox insert) per batch, then the drain of everything accepted. */
+const ACCEPT = process.env.PROFILE_ACCEPT === "1";
 
 async function main() {
   const pg = await createPostgresDatabase(
@@ -46,7 +50,8 @@ async function main() {
       const parsed = JSON.parse(body) as { batch: unknown[] };
       const items = parsed.batch.map((raw) => ({ raw, sizeBytes: Buffer.byteLength(JSON.stringify(raw)) }));
       const t1 = performance.now();
-      await ingestBatch(database.db, target, items);
+      if (ACCEPT) await acceptBatch(database.db, target, items, { receivedAt: new Date() });
+      else await ingestBatch(database.db, target, items);
       const c = process.cpuUsage(c0);
       if (b >= 10) {
         wall += performance.now() - t0;
@@ -55,6 +60,22 @@ async function main() {
       }
     }
     const n = BATCHES - 10;
+    if (ACCEPT) {
+      const d0 = performance.now();
+      const c0 = process.cpuUsage();
+      const maxEvents = Number(process.env.PROFILE_CHUNK ?? DRAIN_CHUNK_EVENTS);
+      let drained = 0;
+      for (;;) {
+        const pass = await drainInboxOnce(database.db, { maxEvents });
+        if (pass.rows === 0) break;
+        drained += pass.events;
+      }
+      const c = process.cpuUsage(c0);
+      const ms = performance.now() - d0;
+      console.log(
+        `drain: ${drained} events in ${ms.toFixed(0)} ms (${Math.round(drained / (ms / 1000))} events/s), node cpu ${((c.user + c.system) / 1000).toFixed(0)} ms`,
+      );
+    }
     console.log(
       `per ${SIZE}-event batch: wall ${(wall / n).toFixed(1)} ms, node cpu ${(cpu / n).toFixed(1)} ms, json ${(parse / n).toFixed(1)} ms`,
     );

@@ -1,0 +1,19 @@
+import { percentile } from "../stats";
+
+export type Timing = { runs: number; p50: number; p95: number; samplesMs: number[] };
+
+/**
+ * Runs `fn` once untimed (plans, caches and JIT warm up, as on a page viewed twice), then `runs` times, and
+ * returns p50/p95 of the timed runs together with the last run's result, which the caller checks.
+ */
+export async function measure<T>(fn: () => Promise<T>, runs: number): Promise<{ timing: Timing; result: T }> {
+  let result = await fn();
+  const samplesMs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    result = await fn();
+    samplesMs.push(performance.now() - started);
+  }
+  const sorted = [...samplesMs].sort((a, b) => a - b);
+  return { timing: { runs, p50: percentile(sorted, 50), p95: percentile(sorted, 95), samplesMs }, result };
+}
