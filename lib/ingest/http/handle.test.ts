@@ -4,6 +4,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { rows } from "@/lib/db/rows";
 import { events, ingestRejections, sources, workspaces } from "@/lib/db/schema";
 import { describeEachDatabase } from "@/test/db";
+import { drainIngestQueue, inboxBacklog } from "../inbox/drain";
+import { inboxDrainer } from "../inbox/drainer";
 import { Admission } from "./admission";
 import { corsPreflight, type Endpoint, handleTrackingPost } from "./handle";
 import { EventRateLimiter } from "./rate-limit";
@@ -26,7 +28,12 @@ describeEachDatabase("tracking API", ({ database }) => {
     ]);
   });
 
-  const post = (endpoint: Endpoint, body: string | Buffer, headers: Record<string, string> = {}) =>
+  const post = (
+    endpoint: Endpoint,
+    body: string | Buffer,
+    headers: Record<string, string> = {},
+    options: { forceInbox?: boolean; maxBacklogEvents?: number } = {},
+  ) =>
     handleTrackingPost(
       new Request(`http://tenure.test/v1/${endpoint}`, {
         method: "POST",
@@ -34,7 +41,7 @@ describeEachDatabase("tracking API", ({ database }) => {
         headers: { "content-type": "application/json", ...headers },
       }),
       endpoint,
-      { database: database() },
+      { database: database(), ...options },
     );
   const count = async (where: string) =>
     (
@@ -189,6 +196,29 @@ describeEachDatabase("tracking API", ({ database }) => {
     expect(await count("over-")).toBe(0);
     // Other keys are not affected.
     expect((await post("batch", batch("other", 10), { authorization: basic(KEY) })).status).toBe(200);
+  });
+
+  it("when busy, answers 200 once the batch is in the inbox; the drain makes it readable; a full inbox gets 429", async () => {
+    // The background drain starts on its own; waiting for it and then draining what is left is deterministic.
+    const drainer = inboxDrainer(database());
+    await drainer.whenIdle();
+    const batch = (prefix: string) =>
+      JSON.stringify({
+        batch: [1, 2, 3].map((i) => ({ type: "track", userId: "u8", event: "Busy", messageId: `${prefix}-${i}` })),
+      });
+    const auth = { authorization: basic(KEY) };
+    const accepted = await post("batch", batch("busy"), auth, { forceInbox: true });
+    expect(accepted.status).toBe(200);
+    await drainer.whenIdle();
+    await drainIngestQueue(database().db);
+    expect(await count("busy-")).toBe(3);
+    expect(await inboxBacklog(database().db, ws)).toBe(0);
+
+    const full = await post("batch", batch("full"), auth, { forceInbox: true, maxBacklogEvents: 2 });
+    expect(full.status).toBe(429);
+    expect(Number(full.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    expect(await count("full-")).toBe(0);
+    expect(await inboxBacklog(database().db, ws)).toBe(0);
   });
 
   it("uses the corrected timestamp and keeps receivedAt", async () => {

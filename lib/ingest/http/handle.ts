@@ -99,7 +99,12 @@ function parseDate(value: unknown): Date | null {
 export async function handleTrackingPost(
   request: Request,
   endpoint: Endpoint,
-  deps: { database?: Database } = {},
+  deps: {
+    database?: Database;
+    /** Tests: take the inbox path even when idle, and/or use another backlog bound. */
+    forceInbox?: boolean;
+    maxBacklogEvents?: number;
+  } = {},
 ): Promise<Response> {
   const receivedAt = new Date();
   try {
@@ -135,8 +140,8 @@ export async function handleTrackingPost(
     await drainer.ready;
     const target = { workspaceId: source.workspaceId, sourceId: source.sourceId };
     const options = { receivedAt, batchSentAt: parseDate(sentAt) };
-    const inline = admission.idle && drainer.idle;
-    if (!inline && drainer.pendingEvents + items.length > MAX_BACKLOG_EVENTS) {
+    const inline = !deps.forceInbox && admission.idle && drainer.idle;
+    if (!inline && drainer.pendingEvents + items.length > (deps.maxBacklogEvents ?? MAX_BACKLOG_EVENTS)) {
       throw new TrackingHttpError(429, "Tenure is behind on storing events; retry shortly.", BACKLOG_RETRY_SECONDS);
     }
     const admitted = await admission.run(async () => {

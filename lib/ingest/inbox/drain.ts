@@ -99,13 +99,13 @@ export async function markDrainFailure(db: Db, ids: readonly number[]) {
   );
 }
 
-/** Events accepted and not drained yet, for one workspace or all. */
+/** Events accepted and waiting for the drain (rows given up on are not waiting), for one workspace or all. */
 export async function inboxBacklog(db: Db, workspaceId?: string): Promise<number> {
+  const workspace = workspaceId ? sql`and workspace_id = ${workspaceId}` : sql``;
   const [row] = await rows<{ events: number }>(
     db,
-    workspaceId
-      ? sql`select coalesce(sum(event_count), 0)::int as events from ingest_inbox where workspace_id = ${workspaceId}`
-      : sql`select coalesce(sum(event_count), 0)::int as events from ingest_inbox`,
+    sql`select coalesce(sum(event_count), 0)::int as events from ingest_inbox
+        where attempts < ${MAX_DRAIN_ATTEMPTS} ${workspace}`,
   );
   return row?.events ?? 0;
 }
