@@ -142,6 +142,8 @@ export async function handleTrackingPost(
     const options = { receivedAt, batchSentAt: parseDate(sentAt) };
     const inline = !deps.forceInbox && admission.idle && drainer.idle;
     if (!inline && drainer.pendingEvents + items.length > (deps.maxBacklogEvents ?? MAX_BACKLOG_EVENTS)) {
+      // Make sure a drain is working on it (one that gave up after repeated failures restarts here).
+      drainer.kick();
       throw new TrackingHttpError(429, "Tenure is behind on storing events; retry shortly.", BACKLOG_RETRY_SECONDS);
     }
     const admitted = await admission.run(async () => {

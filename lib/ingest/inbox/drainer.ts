@@ -94,12 +94,16 @@ export class InboxDrainer {
         // back the others, and count failures against a batch only when it failed alone.
         if (claimed.length === 1) await markDrainFailure(this.database.db, claimed).catch(() => undefined);
         this.isolate = true;
+        // The database is likely down (or closed): stop retrying here; the next accepted batch kicks again,
+        // and the rows wait safely in the inbox meanwhile.
+        if (failures >= MAX_CONSECUTIVE_FAILURES) return;
         await new Promise((r) => setTimeout(r, Math.min(5_000, 100 * 2 ** failures)));
       }
     }
   }
 }
 
+const MAX_CONSECUTIVE_FAILURES = 8;
 const DRAINERS = Symbol.for("tenure.inboxDrainers");
 
 /** The drainer of a database in this process (one per Database object: tests open several at once). */
