@@ -17,22 +17,22 @@ test("an admin changes the onboarding window and an activation event, and sees t
 
   // The demo's defaults, and pickers fed from the events the demo workspace received.
   await expect(form.getByLabel(WINDOW)).toHaveValue("14");
-  await expect(form.getByLabel("Activation event 1")).toHaveValue("First Box Customized");
+  await expect(form.getByLabel("Activation event 1", { exact: true })).toHaveValue("First Box Customized");
   await expect(page.locator("datalist#metric-settings-seen-events option[value='Recipe Viewed']")).toHaveCount(1);
   await expect(form.getByLabel("Revenue property", { exact: true })).toHaveValue("revenue");
   await expect(page.locator("datalist#metric-settings-purchase-properties option[value='order_id']")).toHaveCount(1);
 
   await form.getByLabel(WINDOW).fill("21");
-  await form.getByLabel("Activation event 1").fill("Box Customized");
+  await form.getByLabel("Activation event 1", { exact: true }).fill("Box Customized");
   // A name never received is allowed, with a warning next to it.
   await form.getByRole("button", { name: "Add activation event" }).click();
-  await form.getByLabel("Activation event 2").fill("Gift Card Redeemed");
+  await form.getByLabel("Activation event 2", { exact: true }).fill("Gift Card Redeemed");
   await expect(form.getByText("Not received in this workspace yet")).toBeVisible();
   // Onboarding steps reorder from the keyboard.
   await form.getByRole("button", { name: "Move Preferences Set up" }).focus();
   await page.keyboard.press("Enter");
-  await expect(form.getByLabel("Step 1")).toHaveValue("Preferences Set");
-  await expect(form.getByLabel("Step 2")).toHaveValue("Profile Completed");
+  await expect(form.getByLabel("Step 1", { exact: true })).toHaveValue("Preferences Set");
+  await expect(form.getByLabel("Step 2", { exact: true })).toHaveValue("Profile Completed");
 
   await form.getByRole("button", { name: "Save settings" }).click();
   await expect(form.getByText("Saved. Metrics use the new settings from now on.")).toBeVisible();
@@ -41,13 +41,13 @@ test("an admin changes the onboarding window and an activation event, and sees t
   await page.reload();
   form = page.getByRole("form", { name: "Metrics settings" });
   await expect(form.getByLabel(WINDOW)).toHaveValue("21");
-  await expect(form.getByLabel("Activation event 1")).toHaveValue("Box Customized");
-  await expect(form.getByLabel("Activation event 2")).toHaveValue("Gift Card Redeemed");
-  await expect(form.getByLabel("Step 1")).toHaveValue("Preferences Set");
+  await expect(form.getByLabel("Activation event 1", { exact: true })).toHaveValue("Box Customized");
+  await expect(form.getByLabel("Activation event 2", { exact: true })).toHaveValue("Gift Card Redeemed");
+  await expect(form.getByLabel("Step 1", { exact: true })).toHaveValue("Preferences Set");
 
   // Put the demo's defaults back, so specs that read onboarding metrics see the documented numbers.
   await form.getByLabel(WINDOW).fill("14");
-  await form.getByLabel("Activation event 1").fill("First Box Customized");
+  await form.getByLabel("Activation event 1", { exact: true }).fill("First Box Customized");
   await form.getByRole("button", { name: "Remove Gift Card Redeemed" }).click();
   await form.getByRole("button", { name: "Move Preferences Set down" }).click();
   await form.getByRole("button", { name: "Save settings" }).click();
