@@ -1,6 +1,7 @@
 import { getDatabase } from "@/lib/db";
 import { DataDirLockedError } from "@/lib/db/lock";
 import { EnvError, env } from "@/lib/env";
+import { inboxDrainer } from "@/lib/ingest/inbox/drainer";
 import { startJobQueue, stopJobQueue } from "@/lib/jobs/queue";
 
 /**
@@ -13,6 +14,8 @@ export async function bootServer() {
     const config = env();
     const database = await getDatabase();
     if (config.WORKER === "inline") await startJobQueue(database);
+    // Batches a stopped server left in the ingest inbox are stored now, not when the next request arrives.
+    inboxDrainer(database);
     const shutdown = async () => {
       await stopJobQueue().catch(() => {});
       await database.close().catch(() => {});
