@@ -1,27 +1,133 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
+import { CohortSection } from "@/components/overview/cohort-section";
+import { KpiSection } from "@/components/overview/kpi-section";
+import { LifecycleSection } from "@/components/overview/lifecycle-section";
+import { RangeForm } from "@/components/overview/range-form";
 import { Card, PageHeader } from "@/components/ui/card";
+import { Notice } from "@/components/ui/notice";
 import { Stat } from "@/components/ui/stat";
+import { can } from "@/lib/auth/roles";
 import { requirePageRole } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
+import { Invalid } from "@/lib/errors";
 import { formatDateTime, formatMoney, formatNumber } from "@/lib/format";
+import type { DateRange } from "@/lib/metrics/kpis";
+import { addDays, localToday, monthStart } from "@/lib/metrics/kpis/period";
+import { parseKpiQuery } from "@/lib/metrics/kpis/query";
+import { loadMetricContext } from "@/lib/metrics/settings";
 import { recentEvents, workspaceSummary } from "@/lib/metrics/summary";
 
 export const metadata: Metadata = { title: "Overview" };
 
-export default async function OverviewPage() {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+function Loading({ what }: { what: string }) {
+  return (
+    <div aria-busy="true" className="space-y-2">
+      <p className="text-sm text-slate-600">Computing {what}…</p>
+      <div className="h-32 animate-pulse rounded-lg bg-slate-100" />
+    </div>
+  );
+}
+
+/** P from the URL; by default the last 30 days including today. A bad range says so and falls back. */
+function rangeFrom(params: Record<string, string | string[] | undefined>, today: string) {
+  const fallback: DateRange = { from: addDays(today, -29), to: today };
+  if (typeof params.from !== "string" && typeof params.to !== "string") return { range: fallback, problem: null };
+  const query = new URLSearchParams();
+  for (const key of ["from", "to"]) if (typeof params[key] === "string") query.set(key, params[key] as string);
+  try {
+    return { range: parseKpiQuery(query), problem: null };
+  } catch (error) {
+    if (!(error instanceof Invalid)) throw error;
+    return { range: fallback, problem: error.message };
+  }
+}
+
+export default async function OverviewPage({ searchParams }: { searchParams: SearchParams }) {
   const viewer = await requirePageRole("home:read");
   const db = await getDb();
   const now = new Date();
-  const [summary, latest] = await Promise.all([
-    workspaceSummary(db, viewer.workspace.id, now),
-    recentEvents(db, viewer.workspace.id),
-  ]);
+  const params = await searchParams;
   const tz = viewer.workspace.timeZone;
+  const today = localToday(now, tz);
+  const { range, problem } = rangeFrom(params, today);
+  const analytics = can(viewer.role, "analytics:read");
+  const scope = { workspaceId: viewer.workspace.id, timeZone: tz };
+  const context = analytics ? await loadMetricContext(db, viewer.workspace.id) : null;
+  const lastMonth = { from: monthStart(today, -1), to: addDays(monthStart(today), -1) };
+  const presets = [
+    { label: "Last 7 days", from: addDays(today, -6), to: today },
+    { label: "Last 30 days", from: addDays(today, -29), to: today },
+    { label: "Last 90 days", from: addDays(today, -89), to: today },
+    { label: "Last month", ...lastMonth },
+  ];
+  return (
+    <>
+      <PageHeader
+        title="Overview"
+        description={
+          analytics
+            ? `${viewer.workspace.name}: ${range.from} to ${range.to} (${tz}), compared with the same number of days before.`
+            : `${viewer.workspace.name} at a glance.`
+        }
+        actions={analytics ? <RangeForm from={range.from} to={range.to} presets={presets} /> : null}
+      />
+      {problem ? (
+        <div className="mb-4">
+          <Notice tone="error">{problem}. Showing the last 30 days instead.</Notice>
+        </div>
+      ) : null}
+      {analytics && context ? (
+        <>
+          <Suspense key={`${range.from}|${range.to}`} fallback={<Loading what="the KPIs" />}>
+            <KpiSection context={context} range={range} currency={viewer.workspace.currency} now={now} />
+          </Suspense>
+          <div className="mt-6 grid gap-6 2xl:grid-cols-2">
+            <Card title="Weekly cohorts, last 12 weeks">
+              <Suspense fallback={<Loading what="cohorts" />}>
+                <CohortSection scope={scope} now={now} />
+              </Suspense>
+            </Card>
+            <Card title="Lifecycle, last 12 weeks">
+              <Suspense fallback={<Loading what="the lifecycle" />}>
+                <LifecycleSection scope={scope} now={now} />
+              </Suspense>
+            </Card>
+          </div>
+        </>
+      ) : null}
+      <WorkspaceActivity
+        workspaceId={viewer.workspace.id}
+        timeZone={tz}
+        currency={viewer.workspace.currency}
+        now={now}
+      />
+    </>
+  );
+}
+
+/** Workspace totals over the last 30 days and the latest events: the part every role sees. */
+async function WorkspaceActivity({
+  workspaceId,
+  timeZone,
+  currency,
+  now,
+}: {
+  workspaceId: string;
+  timeZone: string;
+  currency: string;
+  now: Date;
+}) {
+  const db = await getDb();
+  const [summary, latest] = await Promise.all([workspaceSummary(db, workspaceId, now), recentEvents(db, workspaceId)]);
+  const tz = timeZone;
   const window = `the last ${summary.windowDays} days (today included, ${tz})`;
   return (
     <>
-      <PageHeader title="Overview" description={`${viewer.workspace.name} over ${window}.`} />
+      <h2 className="mt-8 mb-3 text-sm font-semibold text-slate-700">Workspace activity over {window}</h2>
       <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
         <Stat
           label="Customers"
@@ -36,7 +142,7 @@ export default async function OverviewPage() {
         <Stat label="Events" value={formatNumber(summary.events)} note={`Events of any type received for ${window}.`} />
         <Stat
           label="Revenue"
-          value={formatMoney(summary.revenue, viewer.workspace.currency)}
+          value={formatMoney(summary.revenue, currency)}
           note={`Revenue of ${formatNumber(summary.orders)} "Order Completed" orders in ${window}; an order_id counts once.`}
         />
       </div>

@@ -27,6 +27,7 @@ export function CohortHeatmap({
   baseParams,
   selected,
   today,
+  hrefBase = "",
 }: {
   result: RetentionResult;
   view: CohortView;
@@ -34,6 +35,8 @@ export function CohortHeatmap({
   selected: CellRef | null;
   /** Local date: cells of periods still running are drawn paler, their numbers are not final. */
   today: string;
+  /** Where cell links point: the current page by default, "/cohorts" from elsewhere. */
+  hrefBase?: string;
 }) {
   const offsets = Array.from({ length: Math.max(1, ...result.cohorts.map((c) => c.values.length)) }, (_, k) => k);
   const label = PERIOD_LABEL[result.period];
@@ -42,7 +45,7 @@ export function CohortHeatmap({
     const params = new URLSearchParams(baseParams);
     params.set("cell", cellParam(cell));
     params.delete("returned");
-    return `?${params.toString()}#drilldown`;
+    return `${hrefBase}?${params.toString()}#drilldown`;
   };
   return (
     <div className="overflow-x-auto">
