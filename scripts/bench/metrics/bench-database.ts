@@ -29,10 +29,17 @@ function serverUrl(): string {
   );
 }
 
+/**
+ * A statement that runs longer is cancelled and reported as timed out: at 10M events some rollup queries take
+ * minutes, and eight runs of each would hold the bench for an hour without telling more than one does.
+ */
+export const STATEMENT_TIMEOUT_S = Number(process.env.BENCH_STATEMENT_TIMEOUT_S ?? 120);
+
 /** The bench database's URL: the server of BENCH_DATABASE_URL, database tenure_bench_metrics. */
 export function benchDatabaseUrl(): string {
   const url = new URL(serverUrl());
   url.pathname = `/${BENCH_DATABASE_NAME}`;
+  url.searchParams.set("options", `-c statement_timeout=${STATEMENT_TIMEOUT_S * 1000}`);
   return url.toString();
 }
 

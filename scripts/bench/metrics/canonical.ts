@@ -57,13 +57,12 @@ export function lifecycleFromRaw(rows: readonly RawRow[], firstWeek: string, las
   return [...byWeek.values()].map(lifecycleLine).sort();
 }
 
-/** null when equal, else a description of the first line that differs. */
-export function firstDifference(expected: Canonical, actual: Canonical): string | null {
-  const length = Math.max(expected.length, actual.length);
+/** null when equal, else a description of the first line that differs between `a` and `b`. */
+export function firstDifference(a: Canonical, b: Canonical): string | null {
+  const length = Math.max(a.length, b.length);
   for (let i = 0; i < length; i++) {
-    if (expected[i] !== actual[i]) {
-      return `line ${i + 1} of ${expected.length}/${actual.length}: rollup "${expected[i] ?? "(none)"}" vs "${actual[i] ?? "(none)"}"`;
-    }
+    if (a[i] !== b[i])
+      return `line ${i + 1} of ${a.length}/${b.length}: "${a[i] ?? "(none)"}" vs "${b[i] ?? "(none)"}"`;
   }
   return null;
 }

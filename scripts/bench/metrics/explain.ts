@@ -6,12 +6,15 @@ import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { rows } from "@/lib/db/rows";
 
-export function explainingDb(db: Db, plans: string[]): Db {
+export function explainingDb(db: Db, plans: string[], analyze = true): Db {
   return new Proxy(db, {
     get(target, property, receiver) {
       if (property !== "execute") return Reflect.get(target, property, receiver);
       return async (query: SQL) => {
-        const plan = await rows<{ "QUERY PLAN": string }>(target, sql`explain (analyze, buffers) ${query}`);
+        const plan = await rows<{ "QUERY PLAN": string }>(
+          target,
+          analyze ? sql`explain (analyze, buffers) ${query}` : sql`explain ${query}`,
+        );
         plans.push(plan.map((line) => line["QUERY PLAN"]).join("\n"));
         // The metric functions then assemble an empty result, which is all they need to return.
         return { rows: [] };

@@ -1,6 +1,24 @@
 import { percentile } from "../stats";
 
-export type Timing = { runs: number; p50: number; p95: number; samplesMs: number[] };
+export type Timing = { runs: number; p50: number; p95: number; samplesMs: number[]; timedOut?: boolean };
+
+/** PostgreSQL's "canceling statement due to statement timeout". */
+function isStatementTimeout(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "code" in error && error.code === "57014";
+}
+
+/** measure(), but a statement timeout yields a timing marked timedOut and no result instead of an error. */
+export async function measureOrTimeout<T>(
+  fn: () => Promise<T>,
+  runs: number,
+): Promise<{ timing: Timing; result: T | null }> {
+  try {
+    return await measure(fn, runs);
+  } catch (error) {
+    if (!isStatementTimeout(error) && !isStatementTimeout((error as { cause?: unknown }).cause)) throw error;
+    return { timing: { runs: 0, p50: Number.NaN, p95: Number.NaN, samplesMs: [], timedOut: true }, result: null };
+  }
+}
 
 /**
  * Runs `fn` once untimed (plans, caches and JIT warm up, as on a page viewed twice), then `runs` times, and
