@@ -7,6 +7,8 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "Overview", capability: "home:read" },
   { href: "/cohorts", label: "Cohorts", capability: "analytics:read" },
   { href: "/lifecycle", label: "Lifecycle", capability: "analytics:read" },
+  { href: "/revenue", label: "Revenue", capability: "analytics:read" },
+  { href: "/engagement", label: "Engagement", capability: "analytics:read" },
   { href: "/customers", label: "Customers", capability: "customers:read" },
   { href: "/data-quality", label: "Data quality", capability: "analytics:read" },
   { href: "/data/import", label: "Import", capability: "settings:manage" },
