@@ -2,8 +2,11 @@
  * `npm run bench`: performance measurements, never asserted in tests. Prints a Markdown report to paste into
  * docs/benchmarks.md and writes the raw numbers to bench-results/.
  * Needs a PostgreSQL server (BENCH_DATABASE_URL or TEST_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres)
- * and a production build (`npm run build`). Sections: ingest (BENCH_SECONDS, BENCH_CLIENTS).
+ * and a production build (`npm run build`). Sections: ingest (BENCH_SECONDS, BENCH_CLIENTS), then metrics
+ * (scripts/bench/metrics.ts: rollup queries against raw SQL and DuckDB on a 10M-event database it seeds once
+ * and reuses; it fails the run when the answers differ). BENCH_SECTIONS=ingest or =metrics runs one of them.
  */
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import { benchIngest } from "./bench/ingest";
@@ -15,6 +18,18 @@ async function main() {
   }
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   console.log(`bench: ${machine}`);
+  const sections = (process.env.BENCH_SECTIONS ?? "ingest,metrics").split(",");
+  if (sections.includes("ingest")) await ingestSection(machine);
+  if (sections.includes("metrics")) {
+    for (const database of ["postgres", "pglite"]) {
+      execFileSync("npx", ["tsx", "scripts/bench/metrics.ts", "--database", database, "--reuse", "--raw-runs", "3"], {
+        stdio: "inherit",
+      });
+    }
+  }
+}
+
+async function ingestSection(machine: string) {
   const ingest = await benchIngest();
   fs.mkdirSync("bench-results", { recursive: true });
   fs.writeFileSync(`bench-results/ingest-${Date.now()}.json`, JSON.stringify({ machine, ingest }, null, 2));
