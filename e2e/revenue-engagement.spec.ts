@@ -14,7 +14,7 @@ test("a manager reads MRR, its movements and LTV on Revenue, and changes the ran
   const mrr = page.getByRole("region", { name: "MRR", exact: true });
   await expect(mrr.getByTestId("kpi-value")).toHaveText(/^\$[\d,]+$/);
   await expect(page.getByRole("region", { name: "LTV", exact: true }).getByTestId("kpi-value")).toHaveText(
-    /^(\$[\d,]+|—)$/,
+    /^(\$[\d,]+(\.\d\d)?|—)$/,
   );
   const movements = page.getByRole("table", { name: "MRR movements per period" });
   await expect(movements.locator("tbody tr")).toHaveCount(12);

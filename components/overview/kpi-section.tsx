@@ -1,3 +1,14 @@
+import { KpiCard } from "@/components/metrics/kpi-card";
+import {
+  absoluteChange,
+  formatDuration,
+  formatMoneyOrDash,
+  formatRate,
+  formatRatio,
+  pointChange,
+  relativeChange,
+  UNDEFINED_VALUE,
+} from "@/components/metrics/kpi-format";
 import { getDb } from "@/lib/db";
 import { formatNumber } from "@/lib/format";
 import { computeKpis, type DateRange, kpiSeries } from "@/lib/metrics/kpis";
@@ -5,8 +16,8 @@ import { KPI_NOTES } from "@/lib/metrics/kpis/notes";
 import { addDays } from "@/lib/metrics/kpis/period";
 import { periodStart } from "@/lib/metrics/periods";
 import type { MetricContext } from "@/lib/metrics/settings";
-import { KpiCard } from "./kpi-card";
-import { formatDuration, formatKpi } from "./kpi-format";
+
+type Pair = { value: number | null; previous: number | null };
 
 /** Every KPI card of the overview for period P, each with its previous period and a 12-week trend. */
 export async function KpiSection({
@@ -29,7 +40,34 @@ export async function KpiSection({
     kpiSeries(db, context, trendRange, "week", { now }),
   ]);
   const t = series.values;
-  const money = (v: number | null) => formatKpi(v, "money", currency);
+  const money = (v: number | null) => formatMoneyOrDash(v, currency);
+  // Each kind of KPI reads and compares in its own unit: rates in points, amounts in percent.
+  const rate = (k: Pair) => ({
+    value: formatRate(k.value),
+    previous: formatRate(k.previous),
+    change: pointChange(k.value, k.previous),
+  });
+  const amount = (k: Pair) => ({
+    value: money(k.value),
+    previous: money(k.previous),
+    change: relativeChange(k.value, k.previous),
+  });
+  const whole = (v: number | null) => (v === null ? UNDEFINED_VALUE : v.toFixed(0));
+  const nps = (k: Pair) => ({
+    value: whole(k.value),
+    previous: whole(k.previous),
+    change: absoluteChange(k.value, k.previous, (d) => `${d.toFixed(0)} pts`),
+  });
+  const duration = (k: Pair) => ({
+    value: formatDuration(k.value),
+    previous: formatDuration(k.previous),
+    change: absoluteChange(k.value, k.previous, formatDuration),
+  });
+  const ratio = (k: Pair) => ({
+    value: formatRatio(k.value),
+    previous: formatRatio(k.previous),
+    change: absoluteChange(k.value, k.previous, (d) => `${d.toFixed(1)}×`),
+  });
   const basis =
     k.activeCustomerBasis === "subscription"
       ? "Active = has an active subscription."
@@ -38,86 +76,75 @@ export async function KpiSection({
     <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
       <KpiCard
         label="Customer retention rate"
-        kind="rate"
-        currency={currency}
-        {...k.customerRetentionRate}
+        {...rate(k.customerRetentionRate)}
+        higherIsBetter={true}
         trend={t.customerRetentionRate}
         note={KPI_NOTES.customerRetentionRate}
-        details={`S ${formatNumber(k.customerRetentionRate.startActive)} · E ${formatNumber(k.customerRetentionRate.endActive)} · N ${formatNumber(k.customerRetentionRate.newCustomers)}. ${basis}`}
+        detail={`S ${formatNumber(k.customerRetentionRate.startActive)} · E ${formatNumber(k.customerRetentionRate.endActive)} · N ${formatNumber(k.customerRetentionRate.newCustomers)}. ${basis}`}
       />
       <KpiCard
         label="Churn rate"
-        kind="rate"
-        lowerIsBetter
-        currency={currency}
-        {...k.churnRate}
+        {...rate(k.churnRate)}
+        higherIsBetter={false}
         trend={t.churnRate}
         note={KPI_NOTES.churnRate}
-        details={`${formatNumber(k.churnRate.churned)} of ${formatNumber(k.churnRate.startActive)} active at the start`}
+        detail={`${formatNumber(k.churnRate.churned)} of ${formatNumber(k.churnRate.startActive)} active at the start`}
       />
       <KpiCard
         label="Repeat purchase rate"
-        kind="rate"
-        currency={currency}
-        {...k.repeatPurchaseRate}
+        {...rate(k.repeatPurchaseRate)}
+        higherIsBetter={true}
         trend={t.repeatPurchaseRate}
         note={KPI_NOTES.repeatPurchaseRate}
-        details={`${formatNumber(k.repeatPurchaseRate.repeatCustomers)} of ${formatNumber(k.repeatPurchaseRate.customersWithOrders)} buyers ordered twice or more`}
+        detail={`${formatNumber(k.repeatPurchaseRate.repeatCustomers)} of ${formatNumber(k.repeatPurchaseRate.customersWithOrders)} buyers ordered twice or more`}
       />
       <KpiCard
         label="Average order value"
-        kind="money"
-        currency={currency}
-        {...k.averageOrderValue}
+        {...amount(k.averageOrderValue)}
+        higherIsBetter={true}
         trend={t.averageOrderValue}
         note={KPI_NOTES.averageOrderValue}
-        details={`${formatNumber(k.averageOrderValue.orders)} orders, ${money(k.averageOrderValue.revenue)} revenue, ${money(k.averageOrderValue.discount)} discounts`}
+        detail={`${formatNumber(k.averageOrderValue.orders)} orders, ${money(k.averageOrderValue.revenue)} revenue, ${money(k.averageOrderValue.discount)} discounts`}
       />
       <KpiCard
         label="MRR"
-        kind="money"
-        currency={currency}
-        {...k.mrr}
+        {...amount(k.mrr)}
+        higherIsBetter={true}
         trend={t.mrr}
         note={`${KPI_NOTES.mrr} Gross MRR churn: ${KPI_NOTES.grossMrrChurn} Net MRR churn: ${KPI_NOTES.netMrrChurn}`}
-        details={`New ${money(k.mrr.movements.new)} · reactivation ${money(k.mrr.movements.reactivation)} · expansion ${money(k.mrr.movements.expansion)} · contraction ${money(k.mrr.movements.contraction)} · churn ${money(k.mrr.movements.churn)}`}
+        detail={`New ${money(k.mrr.movements.new)} · reactivation ${money(k.mrr.movements.reactivation)} · expansion ${money(k.mrr.movements.expansion)} · contraction ${money(k.mrr.movements.contraction)} · churn ${money(k.mrr.movements.churn)}`}
       />
       <KpiCard
         label="Gross MRR churn"
-        kind="rate"
-        lowerIsBetter
-        currency={currency}
-        {...k.grossMrrChurn}
+        {...rate(k.grossMrrChurn)}
+        higherIsBetter={false}
         trend={t.grossMrrChurn}
         note={`${KPI_NOTES.grossMrrChurn} Net MRR churn: ${KPI_NOTES.netMrrChurn}`}
-        details={`Net MRR churn ${formatKpi(k.netMrrChurn.value, "rate", currency)} (previous ${formatKpi(k.netMrrChurn.previous, "rate", currency)}) of ${money(k.grossMrrChurn.startMrr)} MRR at the start`}
+        detail={`Net MRR churn ${formatRate(k.netMrrChurn.value)} (previous ${formatRate(k.netMrrChurn.previous)}) of ${money(k.grossMrrChurn.startMrr)} MRR at the start`}
       />
       <KpiCard
         label="ARPA"
-        kind="money"
-        currency={currency}
-        {...k.arpa}
+        {...amount(k.arpa)}
+        higherIsBetter={true}
         trend={t.arpa}
         note={KPI_NOTES.arpa}
-        details={`${money(k.arpa.mrr)} MRR over ${formatNumber(k.arpa.payingCustomers)} paying customers`}
+        detail={`${money(k.arpa.mrr)} MRR over ${formatNumber(k.arpa.payingCustomers)} paying customers`}
       />
       <KpiCard
         label="LTV"
-        kind="money"
-        currency={currency}
-        {...k.ltv}
+        {...amount(k.ltv)}
+        higherIsBetter={true}
         trend={t.ltv}
         note={KPI_NOTES.ltv}
-        details={`ARPA ${money(k.ltv.arpa)} / monthly churn ${formatKpi(k.ltv.monthlyChurnRate, "rate", currency)}`}
+        detail={`ARPA ${money(k.ltv.arpa)} / monthly churn ${formatRate(k.ltv.monthlyChurnRate)}`}
       />
       <KpiCard
         label="LTV:CAC"
-        kind="ratio"
-        currency={currency}
-        {...k.ltvToCac}
+        {...ratio(k.ltvToCac)}
+        higherIsBetter={true}
         trend={t.ltvToCac}
         note={KPI_NOTES.ltvToCac}
-        details={
+        detail={
           k.ltvToCac.value === null
             ? "No CAC for these months: an admin enters acquisition spend under Settings → Metrics."
             : `CAC ${money(k.ltvToCac.cac)}; ${k.ltvToCac.value >= 3 ? "at or above" : "below"} the 3× guide`
@@ -125,31 +152,27 @@ export async function KpiSection({
       />
       <KpiCard
         label="NPS"
-        kind="nps"
-        currency={currency}
-        {...k.nps}
+        {...nps(k.nps)}
+        higherIsBetter={true}
         trend={t.nps}
         note={KPI_NOTES.nps}
-        details={`${formatNumber(k.nps.promoters)} promoters · ${formatNumber(k.nps.passives)} passives · ${formatNumber(k.nps.detractors)} detractors of ${formatNumber(k.nps.responses)} responses`}
+        detail={`${formatNumber(k.nps.promoters)} promoters · ${formatNumber(k.nps.passives)} passives · ${formatNumber(k.nps.detractors)} detractors of ${formatNumber(k.nps.responses)} responses`}
       />
       <KpiCard
         label="Time to first value (median)"
-        kind="duration"
-        lowerIsBetter
-        currency={currency}
-        {...k.timeToFirstValue}
+        {...duration(k.timeToFirstValue)}
+        higherIsBetter={false}
         trend={t.timeToFirstValue}
         note={KPI_NOTES.timeToFirstValue}
-        details={`p90 ${k.timeToFirstValue.p90Seconds === null ? "—" : formatDuration(k.timeToFirstValue.p90Seconds)} · ${formatNumber(k.timeToFirstValue.activated)} of ${formatNumber(k.timeToFirstValue.signups)} signups activated, ${formatNumber(k.timeToFirstValue.notActivated)} not yet`}
+        detail={`p90 ${k.timeToFirstValue.p90Seconds === null ? "—" : formatDuration(k.timeToFirstValue.p90Seconds)} · ${formatNumber(k.timeToFirstValue.activated)} of ${formatNumber(k.timeToFirstValue.signups)} signups activated, ${formatNumber(k.timeToFirstValue.notActivated)} not yet`}
       />
       <KpiCard
         label="Onboarding completion"
-        kind="rate"
-        currency={currency}
-        {...k.onboardingCompletion}
+        {...rate(k.onboardingCompletion)}
+        higherIsBetter={true}
         trend={t.onboardingCompletion}
         note={KPI_NOTES.onboardingCompletion}
-        details={`${formatNumber(k.onboardingCompletion.completed)} of ${formatNumber(k.onboardingCompletion.signups)} signups completed every step${k.onboardingCompletion.windowOpen > 0 ? `; ${formatNumber(k.onboardingCompletion.windowOpen)} still inside their window` : ""}`}
+        detail={`${formatNumber(k.onboardingCompletion.completed)} of ${formatNumber(k.onboardingCompletion.signups)} signups completed every step${k.onboardingCompletion.windowOpen > 0 ? `; ${formatNumber(k.onboardingCompletion.windowOpen)} still inside their window` : ""}`}
       />
     </div>
   );

@@ -1,5 +1,5 @@
+import { formatRate } from "@/components/metrics/kpi-format";
 import { formatMoney } from "@/lib/format";
-import { formatRate } from "./kpi-format";
 import { LOSSES, MOVEMENT_COLORS, MOVEMENTS, type Movement } from "./movements";
 
 export type MovementRow = {

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { HowComputed } from "@/components/metrics/how-computed";
-import { bucketLabel } from "@/components/revenue/bucket-label";
-import { KpiCard } from "@/components/revenue/kpi-card";
+import { KpiCard } from "@/components/metrics/kpi-card";
 import {
   absoluteChange,
   formatMoneyOrDash,
@@ -10,7 +9,8 @@ import {
   formatRatio,
   pointChange,
   relativeChange,
-} from "@/components/revenue/kpi-format";
+} from "@/components/metrics/kpi-format";
+import { bucketLabel } from "@/components/revenue/bucket-label";
 import { LtvCacChart } from "@/components/revenue/ltv-cac-chart";
 import { MovementsTable } from "@/components/revenue/movements-table";
 import { MrrChart } from "@/components/revenue/mrr-chart";

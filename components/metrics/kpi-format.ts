@@ -8,8 +8,11 @@ export function formatRate(rate: number | null, digits = 1): string {
   return `${new Intl.NumberFormat("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(rate * 100)}%`;
 }
 
+/** Amounts under 1,000 keep their cents (an AOV of $36.25 is not $36); larger ones read better whole. */
 export function formatMoneyOrDash(value: number | null, currency: string): string {
-  return value === null || !Number.isFinite(value) ? UNDEFINED_VALUE : formatMoney(value, currency);
+  if (value === null || !Number.isFinite(value)) return UNDEFINED_VALUE;
+  if (Math.abs(value) >= 1000) return formatMoney(value, currency);
+  return new Intl.NumberFormat("en-US", { style: "currency", currency, minimumFractionDigits: 2 }).format(value);
 }
 
 export function formatRatio(value: number | null): string {
@@ -30,7 +33,7 @@ export type Change = { text: string; direction: "up" | "down" | "flat" };
 export function relativeChange(value: number | null, previous: number | null): Change | null {
   if (value === null || previous === null || previous === 0) return null;
   const change = (value - previous) / Math.abs(previous);
-  return { text: `${signed(change * 100, 0)}%`, direction: direction(change) };
+  return { text: `${signed(change * 100, 1)}%`, direction: direction(change) };
 }
 
 /** Change of a rate in percentage points: a churn going from 5% to 6% is +1.0 pt, not +20%. */

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { HowComputed } from "@/components/metrics/how-computed";
 import type { Change } from "./kpi-format";
+import { Sparkline } from "./sparkline";
 
 /**
  * One KPI over the chosen range: its value, the previous period's value and the change, and the "how is this
@@ -14,6 +15,7 @@ export function KpiCard({
   higherIsBetter,
   note,
   detail,
+  trend,
 }: {
   label: string;
   value: string;
@@ -22,6 +24,8 @@ export function KpiCard({
   higherIsBetter: boolean | null;
   note: string;
   detail?: ReactNode;
+  /** Values over recent weeks, drawn as a sparkline under the number (the Overview shows one per KPI). */
+  trend?: (number | null)[];
 }) {
   const good =
     change && change.direction !== "flat" && higherIsBetter !== null
@@ -39,6 +43,11 @@ export function KpiCard({
         <span>previous period: {previous}</span>
       </p>
       {detail ? <div className="mt-1 text-xs text-slate-500">{detail}</div> : null}
+      {trend ? (
+        <div className="mt-2">
+          <Sparkline values={trend} label={`${label}, weekly over the last 12 weeks`} />
+        </div>
+      ) : null}
       <div className="mt-auto pt-2">
         <HowComputed>
           <p>{note}</p>
