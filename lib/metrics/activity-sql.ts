@@ -78,22 +78,6 @@ export function firstOccurrences(
     having min(timestamp) >= ${localMidnight(scope, from)} and min(timestamp) < ${localMidnight(scope, toExclusive)}`;
 }
 
-/** (customer_id, first_p): the period of each customer's first-ever active occurrence of `event`, over all history. */
-export function firstActivePeriods(scope: Scope, event: string, period: Period): SQL {
-  if (event === ANY_EVENT) {
-    return sql`
-      select customer_id, date_trunc(${period}, min(day)::timestamp)::date as first_p
-      from customer_daily_activity
-      where workspace_id = ${scope.workspaceId} and active_event_count > 0
-      group by customer_id`;
-  }
-  return sql`
-    select customer_id, date_trunc(${period}, min(timestamp) at time zone ${scope.timeZone})::date as first_p
-    from events
-    where workspace_id = ${scope.workspaceId} and name = ${event} and type in ('track', 'page', 'screen')
-    group by customer_id`;
-}
-
 /** One period as an SQL interval, for stepping between period starts. */
 export function periodInterval(period: Period): SQL {
   return sql`${`1 ${period}`}::interval`;

@@ -2,7 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { rows } from "@/lib/db/rows";
 import { Invalid } from "@/lib/errors";
-import { firstActivePeriods, occurrences, periodInterval, type Scope } from "./activity-sql";
+import { occurrences, periodInterval, type Scope } from "./activity-sql";
 import { ANY_EVENT, checkRange, dateParam, eventParam, periodParam } from "./metric-query";
 import { addPeriods, isComplete, localDate, type Period, periodStart, periodStarts } from "./periods";
 
@@ -42,33 +42,40 @@ function bounds(query: LifecycleQuery, today: string) {
   return { first, last, before: addPeriods(first, query.period, -1), end: addPeriods(last, query.period, 1) };
 }
 
+/** Activity is read from this date on: "new" needs the customer's whole history, not just the range. */
+const HISTORY_START = "1900-01-01";
+
 /**
  * (customer_id, p, status) for every customer and period of the query (METRICS.md "Lifecycle"): active
  * customers are new (p is their first-ever active period), returning (also active in p−1) or resurrecting
  * (not active in p−1 but before it); a customer active in p−1 and not in p is dormant in p.
+ *
+ * One pass: each customer's active periods in order, with the previous and next active period beside each
+ * (window functions), instead of joining the activity to itself; the self-joins' row estimates went wrong by
+ * orders of magnitude at 10M events and the query never finished (docs/benchmarks.md).
  */
 export function lifecycleStatuses(scope: Scope, query: LifecycleQuery, today: string): SQL {
-  const { first, last, before, end } = bounds(query, today);
+  const { first, last, end } = bounds(query, today);
   const step = periodInterval(query.period);
   return sql`
-    with act as (${occurrences(scope, query.event, query.period, before, end, false)}),
-    firsts as (
-      select f.* from (${firstActivePeriods(scope, query.event, query.period)}) f
-      where f.customer_id in (select customer_id from act)
+    with act as (${occurrences(scope, query.event, query.period, HISTORY_START, end, false)}),
+    seq as (
+      select customer_id, p,
+             lag(p) over (partition by customer_id order by p) as prev_p,
+             lead(p) over (partition by customer_id order by p) as next_p
+      from act
     )
-    select a.customer_id, a.p,
-           case when f.first_p = a.p then 'new'
-                when prev.customer_id is not null then 'returning'
+    select customer_id, p,
+           case when prev_p is null then 'new'
+                when prev_p = (p - ${step})::date then 'returning'
                 else 'resurrecting' end as status
-    from act a
-    join firsts f on f.customer_id = a.customer_id
-    left join act prev on prev.customer_id = a.customer_id and prev.p = (a.p - ${step})::date
-    where a.p >= ${first}::date
+    from seq
+    where p >= ${first}::date
     union all
-    select a.customer_id, (a.p + ${step})::date as p, 'dormant' as status
-    from act a
-    left join act nxt on nxt.customer_id = a.customer_id and nxt.p = (a.p + ${step})::date
-    where nxt.customer_id is null and (a.p + ${step})::date between ${first}::date and ${last}::date`;
+    select customer_id, (p + ${step})::date as p, 'dormant' as status
+    from seq
+    where (next_p is null or next_p <> (p + ${step})::date)
+      and (p + ${step})::date between ${first}::date and ${last}::date`;
 }
 
 export async function computeLifecycle(
