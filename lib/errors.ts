@@ -37,3 +37,9 @@ export class Conflict extends DomainError {
   override readonly status = 409;
   override name = "Conflict";
 }
+
+/** A query ran past its time budget: the request was valid but asks too much of this much data. */
+export class TooSlow extends DomainError {
+  override readonly status = 422;
+  override name = "TooSlow";
+}

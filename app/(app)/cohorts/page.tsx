@@ -11,10 +11,11 @@ import { Notice } from "@/components/ui/notice";
 import { requirePageRole } from "@/lib/auth/session";
 import { listTraitKeys } from "@/lib/customers/trait-keys";
 import { getDb } from "@/lib/db";
-import { Invalid } from "@/lib/errors";
+import { Invalid, TooSlow } from "@/lib/errors";
 import { cohortCellCustomers } from "@/lib/metrics/drilldown";
 import { listEventCatalog } from "@/lib/metrics/event-catalog";
 import { addPeriods, isComplete, localDate } from "@/lib/metrics/periods";
+import { orTooSlow, withQueryBudget } from "@/lib/metrics/query-budget";
 import { computeRetention, type RetentionResult } from "@/lib/metrics/retention";
 import { RETENTION_NOTES } from "@/lib/metrics/retention-notes";
 import { parseRetentionQuery, type RetentionQuery, retentionSearchParams } from "@/lib/metrics/retention-query";
@@ -62,8 +63,8 @@ export default async function CohortsPage({ searchParams }: { searchParams: Sear
   const today = localDate(now, scope.timeZone);
   const view: CohortView = params.show === "counts" ? "counts" : "percent";
   const db = await getDb();
-  const [result, catalog, traits] = await Promise.all([
-    computeRetention(db, scope, query, now),
+  const [outcome, catalog, traits] = await Promise.all([
+    orTooSlow(withQueryBudget(db, (tx) => computeRetention(tx, scope, query, now))),
     listEventCatalog(db, scope.workspaceId, now),
     listTraitKeys(db, scope.workspaceId),
   ]);
@@ -71,7 +72,14 @@ export default async function CohortsPage({ searchParams }: { searchParams: Sear
   baseParams.set("show", view);
   const cell = parseCellParam(typeof params.cell === "string" ? params.cell : undefined);
   const returned = params.returned !== "false";
-  const drilldown = cell ? await cohortCellCustomers(db, scope, query, { ...cell, returned }, now) : null;
+  const listed =
+    cell && !(outcome instanceof TooSlow)
+      ? await orTooSlow(withQueryBudget(db, (tx) => cohortCellCustomers(tx, scope, query, { ...cell, returned }, now)))
+      : null;
+  const tooSlow = outcome instanceof TooSlow ? outcome : listed instanceof TooSlow ? listed : null;
+  const result: RetentionResult =
+    outcome instanceof TooSlow ? { period: query.period, cohorts: [], mean: [], breakdowns: [] } : outcome;
+  const drilldown = listed instanceof TooSlow ? null : listed;
   const total = result.cohorts.reduce((sum, c) => sum + c.size, 0);
   const csvHref = `/api/v1/metrics/retention?${retentionSearchParams(query).toString()}&format=csv`;
   const toggle = new URLSearchParams(baseParams);
@@ -94,7 +102,12 @@ export default async function CohortsPage({ searchParams }: { searchParams: Sear
         </div>
       ) : null}
       <CohortControls query={query} view={view} events={catalog.map((e) => e.name)} traits={traits} />
-      {total === 0 ? (
+      {tooSlow ? (
+        <div className="mt-6">
+          <Notice tone="error">{tooSlow.message}</Notice>
+        </div>
+      ) : null}
+      {outcome instanceof TooSlow ? null : total === 0 ? (
         <Card className="mt-6">
           <p className="text-sm text-slate-700">
             No customers started in this range. Widen the dates, pick another start event, or send events through a

@@ -10,7 +10,7 @@ import { Field, Select, TextInput } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { requirePageRole } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { Invalid } from "@/lib/errors";
+import { Invalid, TooSlow } from "@/lib/errors";
 import { formatNumber } from "@/lib/format";
 import { lifecycleCustomers } from "@/lib/metrics/drilldown";
 import { listEventCatalog } from "@/lib/metrics/event-catalog";
@@ -23,6 +23,7 @@ import {
   parseLifecycleQuery,
 } from "@/lib/metrics/lifecycle";
 import { LIFECYCLE_NOTES } from "@/lib/metrics/lifecycle-notes";
+import { orTooSlow, withQueryBudget } from "@/lib/metrics/query-budget";
 
 export const metadata: Metadata = { title: "Lifecycle" };
 
@@ -52,10 +53,11 @@ export default async function LifecyclePage({ searchParams }: { searchParams: Se
     query = parseLifecycleQuery({ get: () => null }, now, scope.timeZone);
   }
   const db = await getDb();
-  const [result, catalog] = await Promise.all([
-    computeLifecycle(db, scope, query, now),
+  const [outcome, catalog] = await Promise.all([
+    orTooSlow(withQueryBudget(db, (tx) => computeLifecycle(tx, scope, query, now))),
     listEventCatalog(db, scope.workspaceId, now),
   ]);
+  const result = outcome instanceof TooSlow ? { period: query.period, periods: [] } : outcome;
   const base = lifecycleSearchParams(query);
   const hrefFor: Record<string, string> = {};
   for (const p of result.periods) {
@@ -66,7 +68,12 @@ export default async function LifecyclePage({ searchParams }: { searchParams: Se
     }
   }
   const bar = parseBar(params.bar);
-  const drilldown = bar ? await lifecycleCustomers(db, scope, query, bar, now) : null;
+  const listed =
+    bar && !(outcome instanceof TooSlow)
+      ? await orTooSlow(withQueryBudget(db, (tx) => lifecycleCustomers(tx, scope, query, bar, now)))
+      : null;
+  const tooSlow = outcome instanceof TooSlow ? outcome : listed instanceof TooSlow ? listed : null;
+  const drilldown = listed instanceof TooSlow ? null : listed;
   const anyone = result.periods.some((p) => p.new + p.returning + p.resurrecting + p.dormant > 0);
   const bars: LifecycleBar[] = result.periods;
   return (
@@ -109,7 +116,12 @@ export default async function LifecyclePage({ searchParams }: { searchParams: Se
           <Button type="submit">Apply</Button>
         </div>
       </form>
-      {!anyone ? (
+      {tooSlow ? (
+        <div className="mt-6">
+          <Notice tone="error">{tooSlow.message}</Notice>
+        </div>
+      ) : null}
+      {outcome instanceof TooSlow ? null : !anyone ? (
         <Card className="mt-6">
           <p className="text-sm text-slate-700">
             Nobody was active in this range. Widen the dates or pick another event; once events arrive through a source,

@@ -3,6 +3,7 @@ import { requireApiAccess } from "@/lib/auth/api-access";
 import { getDb } from "@/lib/db";
 import { errorResponse } from "@/lib/http/respond";
 import { computeLifecycle, parseLifecycleQuery } from "@/lib/metrics/lifecycle";
+import { withQueryBudget } from "@/lib/metrics/query-budget";
 
 /** GET /api/v1/metrics/lifecycle — new / returning / resurrecting / dormant per period (docs/api.md). */
 export async function GET(request: Request) {
@@ -11,7 +12,7 @@ export async function GET(request: Request) {
     const scope = { workspaceId: principal.workspace.id, timeZone: principal.workspace.timeZone };
     const now = new Date();
     const query = parseLifecycleQuery(new URL(request.url).searchParams, now, scope.timeZone);
-    const result = await computeLifecycle(await getDb(), scope, query, now);
+    const result = await withQueryBudget(await getDb(), (db) => computeLifecycle(db, scope, query, now));
     return NextResponse.json({
       period: result.period,
       from: query.from,
