@@ -28,10 +28,14 @@ export async function storeMessages(
   rejected: readonly RejectionToRecord[],
   now: Date,
 ): Promise<IngestOutcome> {
+  // KEY SHARE: the lock the events' foreign-key check takes anyway, taken before reading the time zone, so a
+  // time-zone change (saveMetricSettings locks this row FOR UPDATE and rebuilds the rollup) cannot slip in
+  // between and leave this batch filed under the old zone's days.
   const [workspace] = await tx
     .select({ timeZone: workspaces.timeZone, settings: workspaces.settings })
     .from(workspaces)
-    .where(eq(workspaces.id, target.workspaceId));
+    .where(eq(workspaces.id, target.workspaceId))
+    .for("key share");
   if (!workspace) throw new Error(`unknown workspace ${target.workspaceId}`);
   const settings = identitySettings(workspace.settings);
   const messages = entries.map((e) => e.message);

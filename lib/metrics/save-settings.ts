@@ -42,9 +42,8 @@ export function selectableTimeZones(current?: string): string[] {
  * events would want it as a background job.
  *
  * Concurrent ingest: the FOR UPDATE lock on the workspace row waits for batches that already stored events
- * (their foreign-key check holds a KEY SHARE lock on that row) and holds back the ones that have not. A batch
- * that read the old zone before the lock but stores its events after the commit still files them under
- * old-zone days; closing that needs ingest (lib/ingest/store.ts) to read the workspace row FOR KEY SHARE.
+ * (ingest reads the workspace row FOR KEY SHARE before it reads the zone, lib/ingest/store.ts) and holds back
+ * the ones that have not started, so no batch is filed under the old zone's days after the rebuild.
  *
  * Throws Invalid with field paths ("purchase.event", "cac.2.month", "timeZone") for bad input.
  */
