@@ -84,6 +84,7 @@ export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<DemoSu
 
     const totals: BatchCounts = { customers: 0, identities: 0, events: 0, tickets: 0, statusChanges: 0 };
     let reported = 0;
+    let analyzedAt = 0;
     for (let first = 0; first < customers; first += CUSTOMERS_PER_BATCH) {
       const stories: CustomerStory[] = [];
       for (let i = first; i < Math.min(first + CUSTOMERS_PER_BATCH, customers); i++) {
@@ -102,6 +103,13 @@ export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<DemoSu
       totals.events += counts.events;
       totals.tickets += counts.tickets;
       totals.statusChanges += counts.statusChanges;
+      // Fresh statistics each time the data doubles: without autovacuum (PGlite, or a server with it off)
+      // the planner keeps the empty-table estimates and the per-batch rollup queries slowed the 100k-customer
+      // seed fourfold (docs/benchmarks.md). Doubling keeps the total ANALYZE work proportional to the data.
+      if (totals.events >= Math.max(50_000, analyzedAt * 2)) {
+        analyzedAt = totals.events;
+        await db.execute(sql`analyze customers, customer_identities, events, customer_daily_activity`);
+      }
       // About twenty progress lines whatever the size.
       if (totals.customers === customers || totals.customers - reported >= customers / 20) {
         reported = totals.customers;
