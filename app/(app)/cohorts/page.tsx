@@ -11,22 +11,19 @@ import { Notice } from "@/components/ui/notice";
 import { requirePageRole } from "@/lib/auth/session";
 import { listTraitKeys } from "@/lib/customers/trait-keys";
 import { getDb } from "@/lib/db";
-import { Invalid, TooSlow } from "@/lib/errors";
+import { TooSlow } from "@/lib/errors";
 import { cohortCellCustomers } from "@/lib/metrics/drilldown";
 import { listEventCatalog } from "@/lib/metrics/event-catalog";
 import { addPeriods, isComplete, localDate } from "@/lib/metrics/periods";
 import { ANALYTICS_BUDGET_MS, memoryFor, orTooSlow, withQueryBudget } from "@/lib/metrics/query-budget";
 import { computeRetention, type RetentionResult } from "@/lib/metrics/retention";
 import { RETENTION_NOTES } from "@/lib/metrics/retention-notes";
-import { parseRetentionQuery, type RetentionQuery, retentionSearchParams } from "@/lib/metrics/retention-query";
+import { parseRetentionQuery, retentionSearchParams } from "@/lib/metrics/retention-query";
+import { paramReader, viewOrDefault } from "@/lib/metrics/view-params";
 
 export const metadata: Metadata = { title: "Cohorts" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
-function single(params: Record<string, string | string[] | undefined>) {
-  return { get: (name: string) => (typeof params[name] === "string" ? (params[name] as string) : null) };
-}
 
 /** Curves stop at the last complete period: a running week would look like a drop that is not there. */
 function curvesOf(result: RetentionResult, today: string): Curve[] {
@@ -51,15 +48,10 @@ export default async function CohortsPage({ searchParams }: { searchParams: Sear
   const params = await searchParams;
   const scope = { workspaceId: viewer.workspace.id, timeZone: viewer.workspace.timeZone };
   const now = new Date();
-  let query: RetentionQuery;
-  let problem: string | null = null;
-  try {
-    query = parseRetentionQuery(single(params), now, scope.timeZone);
-  } catch (error) {
-    if (!(error instanceof Invalid)) throw error;
-    problem = error.message;
-    query = parseRetentionQuery(single({}), now, scope.timeZone);
-  }
+  const { query, problem } = viewOrDefault(
+    () => parseRetentionQuery(paramReader(params), now, scope.timeZone),
+    () => parseRetentionQuery(paramReader({}), now, scope.timeZone),
+  );
   const today = localDate(now, scope.timeZone);
   const view: CohortView = params.show === "counts" ? "counts" : "percent";
   const db = await getDb();

@@ -12,15 +12,15 @@ import { Notice } from "@/components/ui/notice";
 import { can } from "@/lib/auth/roles";
 import { requirePageRole } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { Invalid } from "@/lib/errors";
 import { formatNumber } from "@/lib/format";
 import { listEventCatalog } from "@/lib/metrics/event-catalog";
 import { onboardingCompletionRate, reachRate } from "@/lib/metrics/kpis/engagement";
 import { KPI_NOTES } from "@/lib/metrics/kpis/notes";
 import { localToday } from "@/lib/metrics/kpis/period";
-import { lastTwelveWeeks, parseRangeQuery, type RangeQuery } from "@/lib/metrics/kpis/range-query";
+import { lastTwelveWeeks, parseRangeQuery } from "@/lib/metrics/kpis/range-query";
 import { signupCohorts } from "@/lib/metrics/kpis/signup-cohorts";
 import { loadMetricContext } from "@/lib/metrics/settings";
+import { paramReader, viewOrDefault } from "@/lib/metrics/view-params";
 
 export const metadata: Metadata = { title: "Engagement" };
 
@@ -29,19 +29,14 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function EngagementPage({ searchParams }: { searchParams: SearchParams }) {
   const viewer = await requirePageRole("analytics:read");
   const params = await searchParams;
-  const get = (name: string) => (typeof params[name] === "string" ? (params[name] as string) : null);
+  const { get } = paramReader(params);
   const now = new Date();
   const tz = viewer.workspace.timeZone;
   const defaults = lastTwelveWeeks(now, tz);
-  let query: RangeQuery;
-  let problem: string | null = null;
-  try {
-    query = parseRangeQuery(get, defaults);
-  } catch (error) {
-    if (!(error instanceof Invalid)) throw error;
-    problem = error.message;
-    query = defaults;
-  }
+  const { query, problem } = viewOrDefault(
+    () => parseRangeQuery(get, defaults),
+    () => defaults,
+  );
   const db = await getDb();
   const context = await loadMetricContext(db, viewer.workspace.id);
   const { settings } = context;

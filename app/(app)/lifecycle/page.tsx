@@ -10,20 +10,20 @@ import { Field, Select, TextInput } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { requirePageRole } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { Invalid, TooSlow } from "@/lib/errors";
+import { TooSlow } from "@/lib/errors";
 import { formatNumber } from "@/lib/format";
 import { lifecycleCustomers } from "@/lib/metrics/drilldown";
 import { listEventCatalog } from "@/lib/metrics/event-catalog";
 import {
   computeLifecycle,
   LIFECYCLE_STATUSES,
-  type LifecycleQuery,
   type LifecycleStatus,
   lifecycleSearchParams,
   parseLifecycleQuery,
 } from "@/lib/metrics/lifecycle";
 import { LIFECYCLE_NOTES } from "@/lib/metrics/lifecycle-notes";
 import { orTooSlow, withQueryBudget } from "@/lib/metrics/query-budget";
+import { paramReader, viewOrDefault } from "@/lib/metrics/view-params";
 
 export const metadata: Metadata = { title: "Lifecycle" };
 
@@ -40,18 +40,12 @@ function parseBar(value: unknown): { start: string; status: LifecycleStatus } | 
 export default async function LifecyclePage({ searchParams }: { searchParams: SearchParams }) {
   const viewer = await requirePageRole("analytics:read");
   const params = await searchParams;
-  const get = (name: string) => (typeof params[name] === "string" ? (params[name] as string) : null);
   const scope = { workspaceId: viewer.workspace.id, timeZone: viewer.workspace.timeZone };
   const now = new Date();
-  let query: LifecycleQuery;
-  let problem: string | null = null;
-  try {
-    query = parseLifecycleQuery({ get }, now, scope.timeZone);
-  } catch (error) {
-    if (!(error instanceof Invalid)) throw error;
-    problem = error.message;
-    query = parseLifecycleQuery({ get: () => null }, now, scope.timeZone);
-  }
+  const { query, problem } = viewOrDefault(
+    () => parseLifecycleQuery(paramReader(params), now, scope.timeZone),
+    () => parseLifecycleQuery(paramReader({}), now, scope.timeZone),
+  );
   const db = await getDb();
   const [outcome, catalog] = await Promise.all([
     orTooSlow(withQueryBudget(db, (tx) => computeLifecycle(tx, scope, query, now))),

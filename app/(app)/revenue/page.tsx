@@ -20,14 +20,14 @@ import { Notice } from "@/components/ui/notice";
 import { can } from "@/lib/auth/roles";
 import { requirePageRole } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { Invalid } from "@/lib/errors";
 import { computeKpis, kpiSeries } from "@/lib/metrics/kpis";
 import { grossMrrChurn, mrrStats, netMrrChurn } from "@/lib/metrics/kpis/mrr";
 import { KPI_NOTES } from "@/lib/metrics/kpis/notes";
 import { localToday } from "@/lib/metrics/kpis/period";
-import { lastTwelveMonths, parseRangeQuery, type RangeQuery } from "@/lib/metrics/kpis/range-query";
+import { lastTwelveMonths, parseRangeQuery } from "@/lib/metrics/kpis/range-query";
 import { hasSubscriptions } from "@/lib/metrics/kpis/subscriptions";
 import { loadMetricContext } from "@/lib/metrics/settings";
+import { paramReader, viewOrDefault } from "@/lib/metrics/view-params";
 
 export const metadata: Metadata = { title: "Revenue" };
 
@@ -36,20 +36,15 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function RevenuePage({ searchParams }: { searchParams: SearchParams }) {
   const viewer = await requirePageRole("analytics:read");
   const params = await searchParams;
-  const get = (name: string) => (typeof params[name] === "string" ? (params[name] as string) : null);
+  const { get } = paramReader(params);
   const now = new Date();
   const tz = viewer.workspace.timeZone;
   const currency = viewer.workspace.currency;
   const defaults = lastTwelveMonths(now, tz);
-  let query: RangeQuery;
-  let problem: string | null = null;
-  try {
-    query = parseRangeQuery(get, defaults);
-  } catch (error) {
-    if (!(error instanceof Invalid)) throw error;
-    problem = error.message;
-    query = defaults;
-  }
+  const { query, problem } = viewOrDefault(
+    () => parseRangeQuery(get, defaults),
+    () => defaults,
+  );
   const db = await getDb();
   const context = await loadMetricContext(db, viewer.workspace.id);
   const header = (
