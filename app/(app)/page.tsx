@@ -11,13 +11,13 @@ import { Stat } from "@/components/ui/stat";
 import { can } from "@/lib/auth/roles";
 import { requirePageRole } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { Invalid } from "@/lib/errors";
 import { formatDateTime, formatMoney, formatNumber } from "@/lib/format";
 import type { DateRange } from "@/lib/metrics/kpis";
 import { addDays, localToday, monthStart } from "@/lib/metrics/kpis/period";
 import { parseKpiQuery } from "@/lib/metrics/kpis/query";
 import { loadMetricContext } from "@/lib/metrics/settings";
 import { recentEvents, workspaceSummary } from "@/lib/metrics/summary";
+import { paramReader, viewOrDefault } from "@/lib/metrics/view-params";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -34,16 +34,15 @@ function Loading({ what }: { what: string }) {
 
 /** P from the URL; by default the last 30 days including today. A bad range says so and falls back. */
 function rangeFrom(params: Record<string, string | string[] | undefined>, today: string) {
-  const fallback: DateRange = { from: addDays(today, -29), to: today };
-  if (typeof params.from !== "string" && typeof params.to !== "string") return { range: fallback, problem: null };
+  const fallback = (): DateRange => ({ from: addDays(today, -29), to: today });
+  const { get } = paramReader(params);
+  if (get("from") === null && get("to") === null) return { query: fallback(), problem: null };
   const query = new URLSearchParams();
-  for (const key of ["from", "to"]) if (typeof params[key] === "string") query.set(key, params[key] as string);
-  try {
-    return { range: parseKpiQuery(query), problem: null };
-  } catch (error) {
-    if (!(error instanceof Invalid)) throw error;
-    return { range: fallback, problem: error.message };
+  for (const key of ["from", "to"]) {
+    const value = get(key);
+    if (value !== null) query.set(key, value);
   }
+  return viewOrDefault(() => parseKpiQuery(query), fallback);
 }
 
 export default async function OverviewPage({ searchParams }: { searchParams: SearchParams }) {
@@ -53,7 +52,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
   const params = await searchParams;
   const tz = viewer.workspace.timeZone;
   const today = localToday(now, tz);
-  const { range, problem } = rangeFrom(params, today);
+  const { query: range, problem } = rangeFrom(params, today);
   const analytics = can(viewer.role, "analytics:read");
   const scope = { workspaceId: viewer.workspace.id, timeZone: tz };
   const context = analytics ? await loadMetricContext(db, viewer.workspace.id) : null;

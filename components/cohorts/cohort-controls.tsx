@@ -1,4 +1,5 @@
 import { EventSelect } from "@/components/metrics/event-select";
+import { PeriodField } from "@/components/metrics/period-select";
 import { Button } from "@/components/ui/button";
 import { Field, Select, TextInput } from "@/components/ui/field";
 import type { RetentionQuery } from "@/lib/metrics/retention-query";
@@ -45,13 +46,7 @@ export function CohortControls({
           <option value="true">On or after that period</option>
         </Select>
       </Field>
-      <Field label="Period" name="period">
-        <Select name="period" defaultValue={query.period}>
-          <option value="day">Day</option>
-          <option value="week">Week (Monday start)</option>
-          <option value="month">Month</option>
-        </Select>
-      </Field>
+      <PeriodField value={query.period} />
       <Field label="Cohorts from" name="from">
         <TextInput type="date" name="from" defaultValue={query.from} required />
       </Field>

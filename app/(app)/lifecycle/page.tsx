@@ -4,9 +4,10 @@ import { type LifecycleBar, LifecycleChart, STATUS_COLORS } from "@/components/l
 import { CustomerList } from "@/components/metrics/customer-list";
 import { EventSelect } from "@/components/metrics/event-select";
 import { HowComputed } from "@/components/metrics/how-computed";
+import { PeriodField } from "@/components/metrics/period-select";
 import { Button } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
-import { Field, Select, TextInput } from "@/components/ui/field";
+import { Field, TextInput } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { requirePageRole } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
@@ -93,13 +94,7 @@ export default async function LifecyclePage({ searchParams }: { searchParams: Se
             anyLabel="Any track, page or screen"
           />
         </Field>
-        <Field label="Period" name="period">
-          <Select name="period" defaultValue={query.period}>
-            <option value="day">Day</option>
-            <option value="week">Week (Monday start)</option>
-            <option value="month">Month</option>
-          </Select>
-        </Field>
+        <PeriodField value={query.period} />
         <Field label="From" name="from">
           <TextInput type="date" name="from" defaultValue={query.from} required />
         </Field>
