@@ -2,8 +2,15 @@ import { type NextRequest, NextResponse } from "next/server";
 import { getToken } from "next-auth/jwt";
 
 // Reachable without a session: sign-in and setup pages, next-auth's own routes, the health check, and the
-// tracking API (it authenticates with write keys instead).
-const PUBLIC_PATHS = [/^\/login(\/|$)/, /^\/setup(\/|$)/, /^\/api\/auth\//, /^\/api\/health$/, /^\/v1\//];
+// tracking and ticket APIs (they authenticate with write keys instead).
+const PUBLIC_PATHS = [
+  /^\/login(\/|$)/,
+  /^\/setup(\/|$)/,
+  /^\/api\/auth\//,
+  /^\/api\/health$/,
+  /^\/v1\//,
+  /^\/api\/v1\/tickets(\/batch)?$/,
+];
 
 // Routes whose handlers authenticate an `Authorization: Bearer <API key>` themselves (requireApiAccess): a
 // request carrying one reaches the handler, which answers 401/403 for a bad key. The read API areas, and the
