@@ -104,7 +104,9 @@ function rounds<T extends { input: TicketInput }>(items: readonly T[]): T[][] {
     const k = `${item.input.source}\u0000${item.input.externalId}`;
     const n = seen.get(k) ?? 0;
     seen.set(k, n + 1);
-    (result[n] ??= []).push(item);
+    const round = result[n] ?? [];
+    round.push(item);
+    result[n] = round;
   }
   return result;
 }
