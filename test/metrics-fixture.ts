@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { customers, events, workspaces } from "@/lib/db/schema";
-import { rebuildDailyActivity, refreshCustomerFacts } from "@/lib/ingest/rollup";
+import { rebuildActivityRollups, refreshCustomerFacts } from "@/lib/ingest/rollup";
 
 export type FixtureEvent = {
   customer: number;
@@ -51,7 +51,7 @@ export async function buildMetricFixture(
       })),
     );
   }
-  await rebuildDailyActivity(db, workspaceId);
+  await rebuildActivityRollups(db, workspaceId);
   await refreshCustomerFacts(db, workspaceId);
   return workspaceId;
 }

@@ -128,7 +128,11 @@ export async function applyIdentityPlan(db: Db, workspaceId: string, plan: Ident
     .map(([loser, winner]) => ({ loser, survivor: resolve(winner) }))
     .filter((m) => m.loser !== m.survivor);
   await mergeCustomers(db, workspaceId, merges);
-  return { resolve, mergedSurvivors: new Set(merges.map((m) => m.survivor)) };
+  return {
+    resolve,
+    mergedSurvivors: new Set(merges.map((m) => m.survivor)),
+    mergedAway: merges.map((m) => m.loser),
+  };
 }
 
 /** Inserts the plan's new customers; returns placeholder → real id. */

@@ -1,12 +1,13 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { rows } from "@/lib/db/rows";
+import { customersWithNewPeriods, refreshPeriodRollups } from "@/lib/metrics/rollups/refresh";
 import { PURCHASE_EVENT, SUBSCRIPTION_EVENTS } from "./commerce-events";
 import { ORDER_KEY, rebuildDailyActivity, refreshCustomerFacts } from "./rollup";
 import type { StoredEvent } from "./write-events";
 
 /**
- * Keeps customer_daily_activity and the customer facts current for newly stored events, inside the ingest
+ * Keeps customer_daily_activity, the customer facts and the period rollups (cohort and lifecycle counts) current for newly stored events, inside the ingest
  * transaction. The common case adds the new events' counts to existing rows; customers whose history
  * changed in another way (a merge, an order_id seen before, a subscription event) are recomputed from their
  * events instead, so the result always equals rebuildDailyActivity/refreshCustomerFacts over raw events.
@@ -16,12 +17,14 @@ export async function updateRollups(
   workspaceId: string,
   stored: readonly StoredEvent[],
   changedHistory: ReadonlySet<number>,
+  mergedAway: Iterable<number> = [],
 ) {
   const rebuild = new Set(changedHistory);
   for (const id of await customersWithRepeatedOrders(db, workspaceId, stored)) rebuild.add(id);
 
   const incremental = stored.filter((e) => !rebuild.has(e.customerId));
   await addDailyActivity(db, workspaceId, incremental);
+  const periodChanges = await customersWithNewPeriods(db, workspaceId, incremental);
   await addCustomerFacts(db, workspaceId, incremental);
 
   const refreshFacts = new Set(rebuild);
@@ -31,6 +34,8 @@ export async function updateRollups(
   if (rebuildIds.length > 0) await rebuildDailyActivity(db, workspaceId, rebuildIds);
   const factIds = [...refreshFacts].sort((a, b) => a - b);
   if (factIds.length > 0) await refreshCustomerFacts(db, workspaceId, factIds);
+  // Last in the transaction: this week's cohort cells are shared by every writer, so they are held briefly.
+  await refreshPeriodRollups(db, workspaceId, [...periodChanges, ...rebuildIds, ...mergedAway]);
 }
 
 /** Customers for whom a new order's key also appears on another of their events (a repeat or a retry). */

@@ -5,12 +5,13 @@ import { workspaces } from "@/lib/db/schema";
 import { Random } from "@/lib/seed/random";
 import { describeEachDatabase } from "@/test/db";
 import { ingestBatch } from "./ingest";
-import { rebuildDailyActivity, refreshCustomerFacts } from "./rollup";
+import { rebuildActivityRollups, refreshCustomerFacts } from "./rollup";
 
 /**
  * Property: after any sequence of ingests — anonymous and identified traffic, identifies that merge profiles,
- * aliases, repeated order ids, retried batches, subscription changes — the incrementally maintained rollup and
- * profile facts equal a rebuild from raw events.
+ * aliases, repeated order ids, retried batches, subscription changes — the incrementally maintained rollups
+ * (daily activity, period activity, cohort cells, lifecycle counts) and profile facts equal a rebuild from raw
+ * events.
  */
 describeEachDatabase("incremental rollups equal a rebuild from raw events", ({ database }) => {
   for (const seed of [1, 2, 3, 4]) {
@@ -44,7 +45,7 @@ describeEachDatabase("incremental rollups equal a rebuild from raw events", ({ d
           const hasAnon = !hasUser || random() < 0.5;
           const type = pick(["track", "track", "track", "page", "identify", "alias"] as const);
           const timestamp = new Date(
-            Date.parse("2026-03-01T00:00:00Z") + Math.floor(random() * 20 * 86_400_000),
+            Date.parse("2026-03-01T00:00:00Z") + Math.floor(random() * 60 * 86_400_000),
           ).toISOString();
           const base = {
             messageId: `m${seed}-${n}`,
@@ -87,6 +88,21 @@ describeEachDatabase("incremental rollups equal a rebuild from raw events", ({ d
           sql`select customer_id, day::text, event_count, active_event_count, order_count, revenue::text
               from customer_daily_activity where workspace_id = ${ws} order by customer_id, day`,
         ),
+        periods: await rows(
+          db,
+          sql`select customer_id, period, start::text, active from customer_period_activity
+              where workspace_id = ${ws} order by customer_id, period, start`,
+        ),
+        cohortCells: await rows(
+          db,
+          sql`select period, mode, measure, cohort::text, p::text, customers from retention_cells
+              where workspace_id = ${ws} and customers <> 0 order by 1, 2, 3, 4, 5`,
+        ),
+        lifecycleCounts: await rows(
+          db,
+          sql`select period, p::text, status, customers from lifecycle_counts
+              where workspace_id = ${ws} and customers <> 0 order by 1, 2, 3`,
+        ),
         facts: await rows(
           db,
           sql`select id, first_seen_at, last_seen_at, event_count, order_count, lifetime_revenue::text,
@@ -95,11 +111,13 @@ describeEachDatabase("incremental rollups equal a rebuild from raw events", ({ d
         ),
       });
       const incremental = await snapshot();
-      await rebuildDailyActivity(db, ws);
+      await rebuildActivityRollups(db, ws);
       await refreshCustomerFacts(db, ws);
       const rebuilt = await snapshot();
       expect(incremental).toEqual(rebuilt);
       expect(incremental.activity.length).toBeGreaterThan(0);
+      expect(incremental.cohortCells.length).toBeGreaterThan(0);
+      expect(incremental.lifecycleCounts.length).toBeGreaterThan(0);
       // The stream did exercise merges and repeated orders, the paths that fall back to recomputation.
       const [shape] = await rows<{ merged: number; repeated: number }>(
         db,

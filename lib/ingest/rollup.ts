@@ -1,6 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import { toPgArray } from "@/lib/customers/identity-store";
 import type { Db } from "@/lib/db/client";
+import { refreshPeriodRollups } from "@/lib/metrics/rollups/refresh";
 import { PURCHASE_EVENT, SUBSCRIPTION_CANCELLED, SUBSCRIPTION_EVENTS } from "./commerce-events";
 
 /**
@@ -72,6 +73,16 @@ export async function rebuildDailyActivity(db: Db, workspaceId: string, customer
       left join order_days o on o.customer_id = a.customer_id and o.day = a.day
     `);
   });
+}
+
+/**
+ * The daily rollup and the period rollups derived from it (lib/metrics/rollups) for some customers or, without
+ * ids, the whole workspace: what bulk writers (the seed, a time-zone change, test fixtures) call after
+ * writing events directly.
+ */
+export async function rebuildActivityRollups(db: Db, workspaceId: string, customerIds?: readonly number[]) {
+  await rebuildDailyActivity(db, workspaceId, customerIds);
+  await refreshPeriodRollups(db, workspaceId, customerIds);
 }
 
 /**

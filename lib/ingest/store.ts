@@ -56,7 +56,7 @@ export async function storeMessages(
       payload: e.message,
     });
   }
-  const { resolve, mergedSurvivors } = await applyIdentityPlan(tx, target.workspaceId, plan, now);
+  const { resolve, mergedSurvivors, mergedAway } = await applyIdentityPlan(tx, target.workspaceId, plan, now);
   const toStore = plan.assignments.flatMap((customer, i) =>
     customer === null
       ? []
@@ -78,7 +78,7 @@ export async function storeMessages(
       timeZone: typeof m.context?.timezone === "string" ? m.context.timezone : null,
     }));
   await applyTraitWrites(tx, target.workspaceId, traitWrites);
-  await updateRollups(tx, target.workspaceId, stored, mergedSurvivors);
+  await updateRollups(tx, target.workspaceId, stored, mergedSurvivors, mergedAway);
   await recordProblems(tx, target, now, batchRejected, plan.issues);
   return {
     accepted: stored.length,

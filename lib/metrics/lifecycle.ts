@@ -5,6 +5,7 @@ import { Invalid } from "@/lib/errors";
 import { occurrences, periodInterval, type Scope } from "./activity-sql";
 import { ANY_EVENT, checkRange, dateParam, eventParam, periodParam } from "./metric-query";
 import { addPeriods, isComplete, localDate, type Period, periodStart, periodStarts } from "./periods";
+import { lifecycleCountsFromCells } from "./rollups/read";
 
 export type LifecycleQuery = { period: Period; from: string; to: string; event: string };
 export const LIFECYCLE_STATUSES = ["new", "returning", "resurrecting", "dormant"] as const;
@@ -86,10 +87,12 @@ export async function computeLifecycle(
 ): Promise<{ period: Period; periods: LifecyclePeriod[] }> {
   const today = localDate(now, scope.timeZone);
   const { first, last } = bounds(query, today);
-  const counts = await rows<{ p: string; status: LifecycleStatus; n: number }>(
-    db,
-    sql`select p::text, status, count(*)::int as n from (${lifecycleStatuses(scope, query, today)}) s group by p, status`,
-  );
+  const counts =
+    (await lifecycleCountsFromCells(db, scope, query, first, last)) ??
+    (await rows<{ p: string; status: LifecycleStatus; n: number }>(
+      db,
+      sql`select p::text, status, count(*)::int as n from (${lifecycleStatuses(scope, query, today)}) s group by p, status`,
+    ));
   const periods = new Map<string, LifecyclePeriod>();
   for (const start of first <= last ? periodStarts(first, last, query.period) : []) {
     const complete = isComplete(start, query.period, today);

@@ -5,6 +5,7 @@ import { firstOccurrences, occurrences, type Scope } from "./activity-sql";
 import { breakdownGrouping, breakdownOrder } from "./breakdown";
 import { addPeriods, isComplete, localDate, type Period, periodStart, periodStarts, periodsBetween } from "./periods";
 import type { RetentionQuery } from "./retention-query";
+import { type CohortCountRow, cohortCountsFromCells } from "./rollups/read";
 
 export type RetentionCohort = {
   /** First day of the cohort's period (local date). */
@@ -47,11 +48,12 @@ export function returnOccurrences(scope: Scope, query: RetentionQuery, today: st
   return occurrences(scope, query.returnEvent, query.period, rangeStart, end, false);
 }
 
-type Row = { kind: "size" | "cell"; cohort: string; bvalue: string | null; p: string | null; n: number };
+type Row = CohortCountRow;
 
 /**
  * Cohort retention exactly as METRICS.md defines it (first_time / recurring, "on" / "on or after", breakdown
- * top 10 + Other + (none), weighted mean over complete periods). One SQL query returns cohort sizes and, per
+ * top 10 + Other + (none), weighted mean over complete periods). The default weekly and monthly views read
+ * the counts the write path keeps in retention_cells; any other view runs one SQL query that returns cohort sizes and, per
  * cohort, how many members performed the return event in each later period (or, cumulative, the last such
  * period per member); offsets and the mean are derived here.
  */
@@ -71,6 +73,8 @@ export async function computeRetention(
           from (select customer_id, cohort, bvalue, max(p) as last_p from hits group by 1, 2, 3) x
           group by cohort, bvalue, last_p`
     : sql`select 'cell' as kind, cohort::text, bvalue, p::text, count(*)::int as n from hits group by cohort, bvalue, p`;
+  const fromCells = await cohortCountsFromCells(db, scope, query, todayPeriod);
+  if (fromCells) return assemble(query, fromCells, today);
   const result = await rows<Row>(
     db,
     sql`

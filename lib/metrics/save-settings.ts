@@ -6,7 +6,7 @@ import { rows } from "@/lib/db/rows";
 import { auditLog, workspaces } from "@/lib/db/schema";
 import { Invalid, NotFound } from "@/lib/errors";
 import { fieldErrors } from "@/lib/http/respond";
-import { rebuildDailyActivity } from "@/lib/ingest/rollup";
+import { rebuildActivityRollups } from "@/lib/ingest/rollup";
 import { type MetricSettings, metricSettingsSchema, resolveMetricSettings } from "./settings";
 
 /** The settings form's payload: the metric settings plus the workspace time zone, one flat object. */
@@ -78,7 +78,7 @@ export async function saveMetricSettings(
         settings: sql`${workspaces.settings} || jsonb_build_object('metrics', ${JSON.stringify(settings)}::jsonb)`,
       })
       .where(eq(workspaces.id, workspaceId));
-    if (timeZoneChanged) await rebuildDailyActivity(tx, workspaceId);
+    if (timeZoneChanged) await rebuildActivityRollups(tx, workspaceId);
 
     const before = resolveMetricSettings(current.settings.metrics);
     const changes = describeChanges(before, settings);

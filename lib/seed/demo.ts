@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { sources, workspaces } from "@/lib/db/schema";
-import { rebuildDailyActivity, refreshCustomerFacts } from "@/lib/ingest/rollup";
+import { rebuildActivityRollups, refreshCustomerFacts } from "@/lib/ingest/rollup";
 import { addTeamMember } from "@/lib/team/members";
 import { createWorkspaceWithAdmin } from "@/lib/workspaces/create";
 import { type BatchCounts, writeStories } from "./bulk";
@@ -94,7 +94,7 @@ export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<DemoSu
         const written = await writeStories(tx, workspaceId, source.id, stories);
         // The rollup and first/last seen follow each batch, as they will follow each ingest batch: no
         // workspace-wide statement at the end whose memory and time grow with the size of the demo.
-        await rebuildDailyActivity(tx, workspaceId, written.customerIds);
+        await rebuildActivityRollups(tx, workspaceId, written.customerIds);
         await refreshCustomerFacts(tx, workspaceId, written.customerIds);
         return written;
       });

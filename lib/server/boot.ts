@@ -1,6 +1,7 @@
 import { getDatabase } from "@/lib/db";
 import { DataDirLockedError } from "@/lib/db/lock";
 import { EnvError, env } from "@/lib/env";
+import { backfillPeriodRollups } from "@/lib/metrics/rollups/rebuild";
 import { inboxDrainer } from "@/lib/ingest/inbox/drainer";
 import { startJobQueue, stopJobQueue } from "@/lib/jobs/queue";
 
@@ -13,6 +14,8 @@ export async function bootServer() {
   try {
     const config = env();
     const database = await getDatabase();
+    // A database from before the cohort/lifecycle rollups existed gets them once, before the first dashboard.
+    await backfillPeriodRollups(database.db, (message) => console.log(`[boot] ${message}`));
     if (config.WORKER === "inline") await startJobQueue(database);
     // Batches a stopped server left in the ingest inbox are stored now, not when the next request arrives.
     inboxDrainer(database);

@@ -6,6 +6,7 @@ export * from "./data-quality";
 export * from "./events";
 export * from "./ingest-inbox";
 export * from "./memberships";
+export * from "./period-rollups";
 export * from "./sources";
 export * from "./tickets";
 export * from "./users";

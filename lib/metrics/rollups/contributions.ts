@@ -1,0 +1,93 @@
+import { addPeriods, type Period } from "../periods";
+
+/** Periods with a maintained cohort and lifecycle matrix; days fall back to the per-request query. */
+export const ROLLUP_PERIODS = ["week", "month"] as const satisfies readonly Period[];
+export type RollupPeriod = (typeof ROLLUP_PERIODS)[number];
+
+export function isRollupPeriod(period: Period): period is RollupPeriod {
+  return (ROLLUP_PERIODS as readonly Period[]).includes(period);
+}
+
+/** A period in which the customer had any event; `active` when one was a track, page or screen event. */
+export type PeriodActivity = { start: string; active: boolean };
+
+export type RetentionMeasure = "size" | "on" | "last";
+export type CellKey =
+  | { table: "retention"; mode: "first_time" | "recurring"; measure: RetentionMeasure; cohort: string; p: string }
+  | { table: "lifecycle"; status: "new" | "returning" | "resurrecting" | "dormant"; p: string };
+
+/**
+ * What one customer adds to the matrices of one period kind, as key → count (each key at most once: a
+ * customer is counted once per cell). The matrices are the sums of these over all customers, so a write
+ * that changes a customer's periods subtracts the old contribution and adds the new one.
+ *
+ * Definitions (METRICS.md "Cohort retention" and "Lifecycle", with start event "any event" and return
+ * event "any active event"):
+ * - first_time: the cohort is the customer's first period with any event;
+ * - recurring: every period with any event is a cohort the customer belongs to;
+ * - on: counted in each later period with an active event; last: counted once, at the latest such period;
+ * - lifecycle over active periods: new at the first, returning when the previous period was active,
+ *   resurrecting otherwise, dormant in the period after an active one that is not itself active.
+ */
+export function contributions(periods: readonly PeriodActivity[], period: RollupPeriod): Map<string, number> {
+  const out = new Map<string, number>();
+  const add = (key: CellKey) => out.set(cellKey(key), 1);
+  const sorted = [...periods].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+  const active = sorted.filter((x) => x.active).map((x) => x.start);
+  const lastActive = active.at(-1);
+  const first = sorted[0];
+  if (first) {
+    add({ table: "retention", mode: "first_time", measure: "size", cohort: first.start, p: first.start });
+    for (const p of active)
+      if (p > first.start) add({ table: "retention", mode: "first_time", measure: "on", cohort: first.start, p });
+    if (lastActive !== undefined && lastActive > first.start)
+      add({ table: "retention", mode: "first_time", measure: "last", cohort: first.start, p: lastActive });
+  }
+  for (const { start: cohort } of sorted) {
+    add({ table: "retention", mode: "recurring", measure: "size", cohort, p: cohort });
+    for (const p of active) if (p > cohort) add({ table: "retention", mode: "recurring", measure: "on", cohort, p });
+    if (lastActive !== undefined && lastActive > cohort)
+      add({ table: "retention", mode: "recurring", measure: "last", cohort, p: lastActive });
+  }
+  active.forEach((p, i) => {
+    const previous = active[i - 1];
+    const status =
+      previous === undefined ? "new" : previous === addPeriods(p, period, -1) ? "returning" : "resurrecting";
+    add({ table: "lifecycle", status, p });
+    const next = addPeriods(p, period, 1);
+    if (active[i + 1] !== next) add({ table: "lifecycle", status: "dormant", p: next });
+  });
+  return out;
+}
+
+/** `after − before`, without the keys that cancel out. */
+export function difference(before: ReadonlyMap<string, number>, after: ReadonlyMap<string, number>) {
+  const delta = new Map<string, number>();
+  for (const [key, n] of after) delta.set(key, n - (before.get(key) ?? 0));
+  for (const [key, n] of before) if (!after.has(key)) delta.set(key, -n);
+  for (const [key, n] of delta) if (n === 0) delta.delete(key);
+  return delta;
+}
+
+/** Adds `delta` into `total` in place. */
+export function accumulate(total: Map<string, number>, delta: ReadonlyMap<string, number>) {
+  for (const [key, n] of delta) total.set(key, (total.get(key) ?? 0) + n);
+}
+
+type RetentionCell = Extract<CellKey, { table: "retention" }>;
+
+export function cellKey(key: CellKey): string {
+  return key.table === "retention"
+    ? `retention|${key.mode}|${key.measure}|${key.cohort}|${key.p}`
+    : `lifecycle|${key.status}|${key.p}`;
+}
+
+export function parseCellKey(text: string): CellKey {
+  const parts = text.split("|");
+  if (parts[0] === "retention") {
+    const [, mode, measure, cohort, p] = parts as [string, RetentionCell["mode"], RetentionMeasure, string, string];
+    return { table: "retention", mode, measure, cohort, p };
+  }
+  const [, status, p] = parts as [string, Extract<CellKey, { table: "lifecycle" }>["status"], string];
+  return { table: "lifecycle", status, p };
+}
