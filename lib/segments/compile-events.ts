@@ -1,0 +1,95 @@
+import { type SQL, sql } from "drizzle-orm";
+import { customerHasRow, customersWith, eventSource } from "./event-source";
+import type { SegmentCondition } from "./rule-schema";
+import type { Scope } from "./scope";
+import { ALL_DAYS, addDays, type DayRange, moreThanDaysAgo, withinLastDays } from "./time-window";
+
+type EventCondition = Extract<SegmentCondition, { type: "event" }>;
+type EventTimeCondition = Extract<SegmentCondition, { type: "event_time" }>;
+type FrequencyChangeCondition = Extract<SegmentCondition, { type: "frequency_change" }>;
+export type Count = { operator: "at_least" | "at_most" | "exactly"; value: number };
+
+/** The local days an event condition's window covers; "last N weeks" is the last 7 × N days. */
+export function eventWindowDays(window: EventCondition["window"], scope: Scope): DayRange {
+  switch (window.type) {
+    case "all_time":
+      return ALL_DAYS;
+    case "last":
+      return withinLastDays(scope.clock, window.unit === "weeks" ? window.amount * 7 : window.amount);
+    case "between":
+      return { from: window.from, to: window.to };
+  }
+}
+
+/**
+ * Customers whose number of matching rows satisfies `count`, given the subquery of customers with at least
+ * `n` rows. "At most N" and "exactly 0" include customers with no rows at all, so they are written as the
+ * negation of "more than N" rather than as a count over rows that do not exist.
+ */
+export function countCondition(count: Count, withAtLeast: (n: number) => SQL, withExactly: (n: number) => SQL): SQL {
+  switch (count.operator) {
+    case "at_least":
+      return withAtLeast(count.value);
+    case "at_most":
+      return sql`not (${withAtLeast(count.value + 1)})`;
+    case "exactly":
+      return count.value === 0 ? sql`not (${withAtLeast(1)})` : withExactly(count.value);
+  }
+}
+
+/** Performed / not performed an event, N times, in a window, with property filters. */
+export function eventSql(condition: EventCondition, scope: Scope): SQL {
+  const source = eventSource(scope, condition.event, condition.where);
+  const days = eventWindowDays(condition.window, scope);
+  const atLeast = (n: number) =>
+    n <= 1 ? customersWith(source, days) : customersWith(source, days, sql`${source.count()} >= ${n}`);
+  const exactly = (n: number) => customersWith(source, days, sql`${source.count()} = ${n}`);
+  if (condition.operator === "not_performed") return sql`not (${atLeast(1)})`;
+  return countCondition(condition.count ?? { operator: "at_least", value: 1 }, atLeast, exactly);
+}
+
+/**
+ * First / last time performed, within the last N days or more than N days ago (days ago as in
+ * time-window.ts). Customers who never performed the event match neither. Each case is written as ranges
+ * the (name, timestamp) index serves instead of a min/max over the event's whole history:
+ * - first within N days: performed in the window, and nothing before it (probed per candidate);
+ * - first more than N days ago: performed before the window;
+ * - last within N days: performed in the window;
+ * - last more than N days ago: performed before the window, and not in it.
+ */
+export function eventTimeSql(condition: EventTimeCondition, scope: Scope): SQL {
+  const source = eventSource(scope, condition.event);
+  const recent = withinLastDays(scope.clock, condition.days);
+  const before = moreThanDaysAgo(scope.clock, condition.days);
+  if (condition.which === "first") {
+    return condition.operator === "within_last"
+      ? sql`(${customersWith(source, recent)} and not ${customerHasRow(source, before)})`
+      : customersWith(source, before);
+  }
+  return condition.operator === "within_last"
+    ? customersWith(source, recent)
+    : sql`(${customersWith(source, before)} and not (${customersWith(source, recent)}))`;
+}
+
+/**
+ * Frequency change: the event's count in the last N days (days ago 0 … N−1) against the N days before them
+ * (days ago N … 2N−1). "Fell by at least p %": previous > 0 and last ≤ previous × (1 − p/100); "rose by at
+ * least p %": previous > 0 and last ≥ previous × (1 + p/100). A customer with no events in the previous
+ * window has no rate of change and matches neither (docs/segments.md).
+ */
+export function frequencyChangeSql(condition: FrequencyChangeCondition, scope: Scope): SQL {
+  const source = eventSource(scope, condition.event, condition.where);
+  const n = condition.windowDays;
+  const both = withinLastDays(scope.clock, 2 * n);
+  const lastStart = addDays(scope.clock.today, -(n - 1));
+  const last = source.count(lastStart);
+  const previous = sql`(${source.count()} - ${last})`;
+  // Multiplied out in numeric so that 50 % of 3 is 1.5, not rounded.
+  const factor = condition.direction === "fell" ? 100 - condition.percent : 100 + condition.percent;
+  const compare = condition.direction === "fell" ? sql`<=` : sql`>=`;
+  return customersWith(
+    source,
+    both,
+    sql`${previous} > 0 and (${last})::numeric * 100 ${compare} (${previous})::numeric * ${factor}::numeric`,
+  );
+}

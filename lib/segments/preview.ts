@@ -1,0 +1,66 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+import { rows } from "@/lib/db/rows";
+import { withQueryBudget } from "@/lib/metrics/query-budget";
+import { loadMetricContext } from "@/lib/metrics/settings";
+import { compileSegmentPredicate, segmentWhere } from "./compile";
+import type { SegmentResolver } from "./context";
+import type { SegmentRule } from "./rule-schema";
+
+export type SampleCustomer = { id: number; userId: string | null; email: string | null };
+export type SegmentPreview = { count: number; sample: SampleCustomer[] };
+
+export type PreviewOptions = {
+  /** How many matching customers to return beside the count (0–100); the most recently seen first. */
+  sample?: number;
+  now?: Date;
+  resolveSegment?: SegmentResolver;
+  self?: { id: string; name: string };
+  /** Past this the preview fails with TooSlow (422) instead of holding the request (PostgreSQL only). */
+  budgetMs?: number;
+};
+
+/** A preview must feel live; past this it asks for a narrower rule rather than keep the builder waiting. */
+export const PREVIEW_BUDGET_MS = 15_000;
+
+/**
+ * How many of the workspace's customers match the rule, and a sample of them: one query, whose window count
+ * is taken over every match before the sample's LIMIT (so no second pass over the rule).
+ */
+export async function countAndSample(
+  db: Db,
+  workspaceId: string,
+  rule: SegmentRule,
+  options: PreviewOptions = {},
+): Promise<SegmentPreview> {
+  const sample = Math.max(0, Math.min(100, Math.floor(options.sample ?? 20)));
+  const metric = await loadMetricContext(db, workspaceId);
+  const predicate = await compileSegmentPredicate(rule, {
+    ...metric,
+    now: options.now ?? new Date(),
+    resolveSegment: options.resolveSegment,
+    self: options.self,
+  });
+  const where = segmentWhere(workspaceId, predicate);
+  return withQueryBudget(
+    db,
+    async (tx) => {
+      if (sample === 0) {
+        const [row] = await rows<{ n: number }>(tx, sql`select count(*)::int as n from customers c where ${where}`);
+        return { count: Number(row?.n ?? 0), sample: [] };
+      }
+      const found = await rows<{ id: number; user_id: string | null; email: string | null; total: number }>(
+        tx,
+        sql`select c.id, c.external_id as user_id, c.email, count(*) over ()::int as total
+          from customers c where ${where}
+          order by c.last_seen_at desc nulls last, c.id desc
+          limit ${sample}`,
+      );
+      return {
+        count: Number(found[0]?.total ?? 0),
+        sample: found.map((r) => ({ id: Number(r.id), userId: r.user_id, email: r.email })),
+      };
+    },
+    options.budgetMs ?? PREVIEW_BUDGET_MS,
+  );
+}
