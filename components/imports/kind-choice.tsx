@@ -13,7 +13,7 @@ export function KindChoice({
   disabled?: boolean;
 }) {
   return (
-    <fieldset disabled={disabled} className="grid gap-3 md:grid-cols-2">
+    <fieldset disabled={disabled} className="grid gap-3 md:grid-cols-3">
       <legend className="mb-2 text-sm font-medium text-slate-700">The file holds</legend>
       {IMPORT_KINDS.map((kind) => (
         <label

@@ -22,6 +22,26 @@ const SYNONYMS: Record<ImportKind, [Target, string[]][]> = {
     ["timestamp", ["timestamp", "time", "date", "datetime", "eventtime", "occurredat", "createdat", "sentat"]],
     ["message_id", ["messageid", "eventid"]],
   ],
+  // Column names of Zendesk, Freshdesk, Help Scout and Intercom exports among the synonyms.
+  tickets: [
+    ["ticket_id", ["ticketid", "id", "ticket", "ticketnumber", "number", "conversationid", "externalid"]],
+    ["user_id", ["userid", "requesterexternalid", "customerid", "externaluserid", "requesterid", "uid"]],
+    ["email", ["requesteremail", "email", "customeremail", "contactemail", "emailaddress", "requester"]],
+    ["channel", ["channel", "via", "source", "medium", "type"]],
+    ["created_at", ["createdat", "created", "createddate", "opened", "openedat", "date"]],
+    ["status", ["status", "state", "ticketstatus"]],
+    ["solved_at", ["solvedat", "solved", "resolvedat", "resolved", "solveddate", "closedat"]],
+    ["reopened_at", ["reopenedat", "reopened", "reopenedtimes"]],
+    ["first_reply_at", ["firstreplyat", "firstresponseat", "firstagentreplyat", "firstrepliedat", "firstreply"]],
+    ["updated_at", ["updatedat", "updated", "lastupdated", "lastupdatedat", "modifiedat"]],
+    ["category", ["category", "topic", "group", "type", "tickettype", "issuetype"]],
+    ["tags", ["tags", "tag", "labels"]],
+    ["priority", ["priority", "urgency"]],
+    ["subject", ["subject", "title", "summary"]],
+    ["assignee", ["assignee", "agent", "assignedto", "owner"]],
+    ["satisfaction_rating", ["satisfactionrating", "satisfactionscore", "csat", "rating", "satisfaction"]],
+    ["satisfaction_comment", ["satisfactioncomment", "csatcomment", "ratingcomment", "feedback"]],
+  ],
 };
 
 /** The extra columns of the rejected-rows download: left out when that file is fixed and imported again. */
@@ -33,14 +53,16 @@ export function normalizeColumnName(name: string): string {
 
 export function autoMap(kind: ImportKind, header: readonly string[]): ColumnMapping[] {
   const names = header.map(normalizeColumnName);
-  const mapping: ColumnMapping[] = header.map((name) =>
-    (REJECTED_FILE_COLUMNS as readonly string[]).includes(name.trim())
+  const excluded = header.map((name) => (REJECTED_FILE_COLUMNS as readonly string[]).includes(name.trim()));
+  // Tickets have no free-form fields: a column no field claims is left out.
+  const mapping: ColumnMapping[] = header.map((name, i) =>
+    excluded[i] || kind === "tickets"
       ? { target: "ignore" }
       : { target: kind === "customers" ? "trait" : "property", key: name },
   );
   for (const [target, synonyms] of SYNONYMS[kind]) {
     for (const synonym of synonyms) {
-      const index = names.findIndex((n, i) => n === synonym && mapping[i]?.target !== "ignore" && !isField(mapping[i]));
+      const index = names.findIndex((n, i) => n === synonym && !excluded[i] && !isField(mapping[i]));
       if (index !== -1) {
         mapping[index] = { target };
         break;
@@ -51,5 +73,7 @@ export function autoMap(kind: ImportKind, header: readonly string[]): ColumnMapp
 }
 
 function isField(column: ColumnMapping | undefined): boolean {
-  return column !== undefined && column.target !== "trait" && column.target !== "property";
+  return (
+    column !== undefined && column.target !== "trait" && column.target !== "property" && column.target !== "ignore"
+  );
 }

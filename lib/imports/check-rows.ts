@@ -3,6 +3,8 @@ import { readCustomerRow } from "./customer-row";
 import { readEventRow } from "./event-row";
 import type { CompiledMapping } from "./mapping";
 import type { RejectedRow } from "./outcome";
+import type { RowResult } from "./row";
+import { readTicketRow } from "./ticket-row";
 
 export type RowsCheck = { valid: number; rejected: RejectedRow[] };
 
@@ -25,10 +27,12 @@ export async function checkRows(
   for (let start = 0; start < rows.length; start += slice) {
     if (options.cancelled?.()) return null;
     for (const row of rows.slice(start, start + slice)) {
-      const read =
+      const read: RowResult<unknown> =
         mapping.kind === "customers"
           ? readCustomerRow(mapping, columns, row.cells, timeZone)
-          : readEventRow(mapping, columns, row.cells, timeZone);
+          : mapping.kind === "events"
+            ? readEventRow(mapping, columns, row.cells, timeZone)
+            : readTicketRow(mapping, columns, row.cells, timeZone);
       if (read.ok) valid++;
       else rejected.push({ line: row.line, ...read.problem });
     }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type ImportKind, KEYED_TARGETS, TARGETS, type Target, targetLabel, targetsOf } from "./targets";
+import { type ImportKind, KEYED_TARGETS, KIND_LABELS, TARGETS, type Target, targetLabel, targetsOf } from "./targets";
 
 /** What one column becomes; `key` names the trait or property (default: the column's name). */
 export const columnMappingSchema = z.object({
@@ -19,6 +19,22 @@ export type CompiledMapping = {
   event: number | null;
   timestamp: number | null;
   messageId: number | null;
+  ticketId: number | null;
+  source: number | null;
+  channel: number | null;
+  category: number | null;
+  tags: number | null;
+  priority: number | null;
+  status: number | null;
+  subject: number | null;
+  assignee: number | null;
+  createdAt: number | null;
+  updatedAt: number | null;
+  firstReplyAt: number | null;
+  solvedAt: number | null;
+  reopenedAt: number | null;
+  satisfactionRating: number | null;
+  satisfactionComment: number | null;
   fields: { index: number; key: string }[];
 };
 
@@ -34,6 +50,22 @@ const FIELD_OF: Record<SingleTarget, keyof Omit<CompiledMapping, "kind" | "field
   event: "event",
   timestamp: "timestamp",
   message_id: "messageId",
+  ticket_id: "ticketId",
+  source: "source",
+  channel: "channel",
+  category: "category",
+  tags: "tags",
+  priority: "priority",
+  status: "status",
+  subject: "subject",
+  assignee: "assignee",
+  created_at: "createdAt",
+  updated_at: "updatedAt",
+  first_reply_at: "firstReplyAt",
+  solved_at: "solvedAt",
+  reopened_at: "reopenedAt",
+  satisfaction_rating: "satisfactionRating",
+  satisfaction_comment: "satisfactionComment",
 };
 
 /** The trait keys that the email, phone and name columns of a customers file write. */
@@ -64,6 +96,22 @@ export function compileMapping(
     event: null,
     timestamp: null,
     messageId: null,
+    ticketId: null,
+    source: null,
+    channel: null,
+    category: null,
+    tags: null,
+    priority: null,
+    status: null,
+    subject: null,
+    assignee: null,
+    createdAt: null,
+    updatedAt: null,
+    firstReplyAt: null,
+    solvedAt: null,
+    reopenedAt: null,
+    satisfactionRating: null,
+    satisfactionComment: null,
     fields: [],
   };
   const keys = new Map<string, number>();
@@ -72,8 +120,7 @@ export function compileMapping(
     const name = header[index] ?? `Column ${index + 1}`;
     if (column.target === "ignore") return;
     if (!allowed.has(column.target)) {
-      errors[path] =
-        `${kind === "events" ? "Events" : "Customers"} imports have no ${column.target.replace("_", " ")} field.`;
+      errors[path] = `${KIND_LABELS[kind].title} imports have no ${column.target.replaceAll("_", " ")} field.`;
       return;
     }
     if (KEYED_TARGETS.has(column.target)) {
@@ -95,7 +142,7 @@ export function compileMapping(
       return;
     }
     compiled[field] = index;
-    const trait = TRAIT_OF[column.target];
+    const trait = kind === "customers" ? TRAIT_OF[column.target] : undefined;
     if (trait !== undefined) {
       if (keys.has(trait)) errors[path] = `"${header[keys.get(trait)!]}" already writes the trait "${trait}".`;
       keys.set(trait, index);
@@ -115,6 +162,14 @@ function missingFields(m: CompiledMapping): string[] {
     }
     if (m.event === null) missing.push("Choose the column that holds the event name.");
     if (m.timestamp === null) missing.push("Choose the column that holds the timestamp.");
+  }
+  if (m.kind === "tickets") {
+    if (m.ticketId === null) missing.push("Choose the column that holds the ticket id.");
+    if (m.userId === null && m.email === null) {
+      missing.push("Choose the column that holds the requester's user id or email.");
+    }
+    if (m.channel === null) missing.push("Choose the column that holds the channel.");
+    if (m.createdAt === null) missing.push("Choose the column that holds the creation time.");
   }
   return missing;
 }

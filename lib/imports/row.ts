@@ -10,7 +10,14 @@ export type RowReason =
   | "missing_timestamp"
   | "invalid_timestamp"
   | "invalid_email"
-  | "invalid_number";
+  | "invalid_number"
+  | "missing_ticket_id"
+  | "missing_channel"
+  | "invalid_channel"
+  | "invalid_status"
+  | "invalid_priority"
+  | "missing_solved_at"
+  | "out_of_order";
 
 export type RowProblem = { reason: RowReason; message: string };
 export type RowResult<T> = { ok: true; value: T } | { ok: false; problem: RowProblem };

@@ -1,9 +1,10 @@
 /**
  * What a CSV column can become, per kind of import. A customers file becomes one `identify` per row, an
  * events file one `track` per row; the column targets are the Segment fields those calls carry, plus "trait"
- * or "property" for any other column (kept under a key, by default the column's name) and "ignore".
+ * or "property" for any other column (kept under a key, by default the column's name) and "ignore". A tickets
+ * file becomes one ticket per row, upserted through the ticket API's domain (lib/tickets/upsert.ts).
  */
-export const IMPORT_KINDS = ["customers", "events"] as const;
+export const IMPORT_KINDS = ["customers", "events", "tickets"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export const TARGETS = [
@@ -15,6 +16,22 @@ export const TARGETS = [
   "event",
   "timestamp",
   "message_id",
+  "ticket_id",
+  "source",
+  "channel",
+  "category",
+  "tags",
+  "priority",
+  "status",
+  "subject",
+  "assignee",
+  "created_at",
+  "updated_at",
+  "first_reply_at",
+  "solved_at",
+  "reopened_at",
+  "satisfaction_rating",
+  "satisfaction_comment",
   "trait",
   "property",
   "ignore",
@@ -53,6 +70,59 @@ export const KIND_TARGETS: Record<ImportKind, readonly TargetInfo[]> = {
     { target: "property", label: "Property", hint: "Any other detail of the event, kept under the key you give." },
     { target: "ignore", label: "Don't import", hint: "The column is left out." },
   ],
+  tickets: [
+    {
+      target: "ticket_id",
+      label: "Ticket ID (required)",
+      hint: "The help desk's ticket number; importing it again updates the ticket.",
+    },
+    {
+      target: "user_id",
+      label: "User ID",
+      hint: "The requester's id in your product; a user id or an email is required.",
+    },
+    {
+      target: "email",
+      label: "Requester email",
+      hint: "Finds the customer by their email trait when there is no user id.",
+    },
+    {
+      target: "channel",
+      label: "Channel (required)",
+      hint: "email, chat, phone or web (web form, voice, messaging are understood).",
+    },
+    { target: "created_at", label: "Created at (required)", hint: "When the ticket was opened." },
+    { target: "status", label: "Status", hint: "new, open, pending (or hold), solved or closed." },
+    {
+      target: "solved_at",
+      label: "Solved at",
+      hint: "When it was solved; several times separated by ; for a ticket solved again after a reopen.",
+    },
+    {
+      target: "reopened_at",
+      label: "Reopened at",
+      hint: "When it was reopened after a solve; several times separated by ;.",
+    },
+    { target: "first_reply_at", label: "First agent reply at", hint: "When an agent first answered." },
+    {
+      target: "updated_at",
+      label: "Updated at",
+      hint: "When the ticket last changed; dates a status the other columns do not.",
+    },
+    { target: "category", label: "Category", hint: "The topic, such as Billing." },
+    { target: "tags", label: "Tags", hint: "Separated by commas, semicolons or spaces." },
+    { target: "priority", label: "Priority", hint: "low, normal, high or urgent." },
+    { target: "subject", label: "Subject", hint: "The ticket's title." },
+    { target: "assignee", label: "Assignee", hint: "The agent handling it." },
+    { target: "satisfaction_rating", label: "Satisfaction rating", hint: "A whole number from 1 to 5." },
+    { target: "satisfaction_comment", label: "Satisfaction comment", hint: "What the customer wrote with the rating." },
+    {
+      target: "source",
+      label: "Source",
+      hint: "The help desk it comes from; ticket ids are unique per source (default api).",
+    },
+    { target: "ignore", label: "Don't import", hint: "The column is left out." },
+  ],
 };
 
 export const KIND_LABELS: Record<ImportKind, { title: string; description: string }> = {
@@ -63,6 +133,10 @@ export const KIND_LABELS: Record<ImportKind, { title: string; description: strin
   events: {
     title: "Events",
     description: "One row per thing a customer did, with when it happened. Each row becomes a track call.",
+  },
+  tickets: {
+    title: "Support tickets",
+    description: "One row per help-desk ticket, linked to its customer by user id or email. Each row upserts a ticket.",
   },
 };
 

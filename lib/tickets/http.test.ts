@@ -57,7 +57,12 @@ describeEachDatabase("ticket API", ({ database }) => {
 
   it("refuses a missing, unknown or revoked write key with 401 and stores nothing", async () => {
     const body = JSON.stringify(ticket("auth-0"));
-    for (const headers of [{}, { authorization: basic("nope") }, { authorization: basic(REVOKED) }]) {
+    const attempts: Record<string, string>[] = [
+      {},
+      { authorization: basic("nope") },
+      { authorization: basic(REVOKED) },
+    ];
+    for (const headers of attempts) {
       const response = await post("single", body, headers);
       expect(response.status).toBe(401);
       expect((await response.json()).success).toBe(false);

@@ -1,5 +1,3 @@
-import { type SQL, sql } from "drizzle-orm";
-
 /**
  * The words a ticket is described with. Channels and statuses are the help-desk conventions (Zendesk,
  * Freshdesk, Help Scout, Intercom all map onto them); the metrics (docs/metrics.md, "Feedback and support")
@@ -39,10 +37,4 @@ function rank(status: string): number {
 /** Status changes in time order; changes at the same instant in the statuses' natural order (new before open). */
 export function orderHistory<T extends { status: string; at: Date }>(history: readonly T[]): T[] {
   return [...history].sort((a, b) => a.at.getTime() - b.at.getTime() || rank(a.status) - rank(b.status));
-}
-
-/** The same tie order in SQL, for queries over ticket_status_history: order by changed_at, then this. */
-export function statusRankSql(column: SQL): SQL {
-  const cases = TICKET_STATUSES.map((status, index) => sql`when ${status} then ${index}`);
-  return sql`(case ${column} ${sql.join(cases, sql` `)} else ${TICKET_STATUSES.length} end)`;
 }
