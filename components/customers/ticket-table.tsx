@@ -1,16 +1,24 @@
 import type { CustomerTicket } from "@/lib/customers/customer-tickets";
 import { formatDateTime } from "@/lib/format";
+import type { TicketDetails } from "@/lib/tickets/details";
+import { ticketAnchor } from "@/lib/tickets/links";
+import { TicketDetailsPanel } from "./ticket-details";
+import { TicketStatusBadge } from "./ticket-status";
 
-const STATUS_STYLES: Record<string, string> = {
-  new: "bg-amber-50 text-amber-800",
-  open: "bg-amber-50 text-amber-800",
-  pending: "bg-slate-100 text-slate-700",
-  solved: "bg-emerald-50 text-emerald-800",
-  closed: "bg-emerald-50 text-emerald-800",
-};
-
-/** The customer's support tickets, newest first: what they asked about, and how quickly we answered. */
-export function TicketTable({ tickets, timeZone }: { tickets: CustomerTicket[]; timeZone: string }) {
+/**
+ * The customer's support tickets, newest first: what they asked about, and how quickly we answered. Each row
+ * opens to the ticket's details and status history; its anchor (lib/tickets/links.ts) is what the timeline and
+ * other pages link to, and following such a link opens the row.
+ */
+export function TicketTable({
+  tickets,
+  details,
+  timeZone,
+}: {
+  tickets: CustomerTicket[];
+  details: ReadonlyMap<number, TicketDetails>;
+  timeZone: string;
+}) {
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm">
@@ -24,36 +32,44 @@ export function TicketTable({ tickets, timeZone }: { tickets: CustomerTicket[]; 
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
-          {tickets.map((t) => (
-            <tr key={t.id}>
-              <td className="py-2 pr-4">
-                <div className="font-medium text-slate-800">{t.subject ?? "(no subject)"}</div>
-                <div className="text-xs text-slate-500">
-                  {t.externalId} · {t.channel}
-                  {t.priority ? ` · ${t.priority} priority` : ""}
-                </div>
-              </td>
-              <td className="py-2 pr-4 text-slate-600">{t.category ?? "—"}</td>
-              <td className="py-2 pr-4">
-                <span
-                  className={`rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_STYLES[t.status] ?? "bg-slate-100"}`}
-                >
-                  {t.status}
-                </span>
-              </td>
-              <td className="py-2 pr-4 whitespace-nowrap text-slate-600">{formatDateTime(t.createdAt, timeZone)}</td>
-              <td className="py-2 whitespace-nowrap text-slate-600">
-                {t.firstAgentReplyAt ? (
-                  <>
-                    {formatDateTime(t.firstAgentReplyAt, timeZone)}
-                    <div className="text-xs text-slate-500">{waited(t.createdAt, t.firstAgentReplyAt)} later</div>
-                  </>
-                ) : (
-                  "No reply yet"
-                )}
-              </td>
-            </tr>
-          ))}
+          {tickets.map((t) => {
+            const more = details.get(t.id);
+            return (
+              <tr key={t.id} id={ticketAnchor(t.id)} className="scroll-mt-4 align-top target:bg-amber-50">
+                <td className="py-2 pr-4">
+                  {more ? (
+                    <details data-ticket-details>
+                      <summary className="cursor-pointer font-medium text-slate-800 marker:text-slate-400">
+                        {t.subject ?? "(no subject)"}
+                      </summary>
+                      <TicketDetailsPanel ticket={t} details={more} timeZone={timeZone} />
+                    </details>
+                  ) : (
+                    <div className="font-medium text-slate-800">{t.subject ?? "(no subject)"}</div>
+                  )}
+                  <div className="text-xs text-slate-500">
+                    {t.externalId} · {t.channel}
+                    {t.priority ? ` · ${t.priority} priority` : ""}
+                  </div>
+                </td>
+                <td className="py-2 pr-4 text-slate-600">{t.category ?? "—"}</td>
+                <td className="py-2 pr-4">
+                  <TicketStatusBadge status={t.status} />
+                </td>
+                <td className="py-2 pr-4 whitespace-nowrap text-slate-600">{formatDateTime(t.createdAt, timeZone)}</td>
+                <td className="py-2 whitespace-nowrap text-slate-600">
+                  {t.firstAgentReplyAt ? (
+                    <>
+                      {formatDateTime(t.firstAgentReplyAt, timeZone)}
+                      <div className="text-xs text-slate-500">{waited(t.createdAt, t.firstAgentReplyAt)} later</div>
+                    </>
+                  ) : (
+                    "No reply yet"
+                  )}
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </div>

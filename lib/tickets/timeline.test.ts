@@ -5,6 +5,7 @@ import type { Db } from "@/lib/db/client";
 import { workspaces } from "@/lib/db/schema";
 import { ingestBatch } from "@/lib/ingest/ingest";
 import { describeEachDatabase } from "@/test/db";
+import { ticketDetails } from "./details";
 import { upsertTickets } from "./upsert";
 
 const T0 = Date.parse("2026-04-01T08:00:00Z");
@@ -106,5 +107,23 @@ describeEachDatabase("customer timeline with tickets", ({ database }) => {
     expect(isTimelineCursor({ value: "2026-04-01T08:00:00.000000Z|4", id: 1 })).toBe(false);
     expect(isTimelineCursor({ value: "2026-04-01T08:00:00.000000Z|1|2", id: 1 })).toBe(false);
     expect(isTimelineCursor({ value: "yesterday", id: 1 })).toBe(false);
+  });
+
+  it("opens a ticket to its history in order, and finds nothing of another workspace", async () => {
+    const page = await customerTimeline(db, ws, customerId, { limit: 50 }, { tickets: true });
+    const ids = [...new Set(page.events.filter(isTicketChange).map((e) => e.ticket.id))];
+    const details = await ticketDetails(db, ws, ids);
+    const a = details.get(ids[0]!)!;
+    expect(a).toMatchObject({ source: "api", tags: [], assignee: null, satisfactionRating: null });
+    expect(a.updatedAt.toISOString()).toBe(at(8));
+    expect(a.history.map((h) => `${h.status} ${h.at.toISOString()}`)).toEqual([
+      `new ${at(1)}`,
+      `open ${at(2)}`,
+      `solved ${at(5)}`,
+      `open ${at(6)}`,
+      `closed ${at(8)}`,
+    ]);
+    const [other] = await db.insert(workspaces).values({ name: "Other" }).returning();
+    expect((await ticketDetails(db, other!.id, ids)).size).toBe(0);
   });
 });

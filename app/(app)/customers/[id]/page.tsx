@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { EventTimeline } from "@/components/customers/event-timeline";
 import { IdentitiesTable } from "@/components/customers/identities-table";
+import { OpenLinkedTicket } from "@/components/customers/open-linked-ticket";
 import { Pager } from "@/components/customers/pager";
 import { ProfileFacts } from "@/components/customers/profile-facts";
 import { ProfileHeader } from "@/components/customers/profile-header";
@@ -16,6 +17,7 @@ import { parseTimelineParams, timelineHref } from "@/lib/customers/profile-param
 import { customerTimeline } from "@/lib/customers/timeline";
 import { getDb } from "@/lib/db";
 import { formatNumber } from "@/lib/format";
+import { ticketDetails } from "@/lib/tickets/details";
 
 export const metadata: Metadata = { title: "Customer" };
 
@@ -43,9 +45,14 @@ export default async function CustomerPage({ params, searchParams }: Props) {
 
   const timelineRequest = parseTimelineParams(await searchParams);
   const [timeline, support] = await Promise.all([
-    customerTimeline(db, workspace.id, id, { ...timelineRequest.cursor, limit: TIMELINE_PAGE }),
+    customerTimeline(db, workspace.id, id, { ...timelineRequest.cursor, limit: TIMELINE_PAGE }, { tickets: true }),
     customerTickets(db, workspace.id, id, TICKETS_SHOWN),
   ]);
+  const details = await ticketDetails(
+    db,
+    workspace.id,
+    support.tickets.map((t) => t.id),
+  );
 
   return (
     <>
@@ -68,11 +75,15 @@ export default async function CustomerPage({ params, searchParams }: Props) {
         </Card>
       </div>
       <Card title={`Support tickets (${formatNumber(support.total)})`} className="mt-6">
+        <OpenLinkedTicket />
         {support.total === 0 ? (
-          <p className="text-sm text-slate-600">No support tickets from this customer.</p>
+          <p className="text-sm text-slate-600">
+            No support tickets from this customer. Tickets arrive through the ticket API or a tickets CSV import (Data →
+            Import) and are linked by user id or email.
+          </p>
         ) : (
           <>
-            <TicketTable tickets={support.tickets} timeZone={workspace.timeZone} />
+            <TicketTable tickets={support.tickets} details={details} timeZone={workspace.timeZone} />
             {support.total > support.tickets.length ? (
               <p className="mt-2 text-xs text-slate-500">
                 The latest {support.tickets.length} of {formatNumber(support.total)} tickets.
@@ -83,17 +94,19 @@ export default async function CustomerPage({ params, searchParams }: Props) {
       </Card>
       {/* The timeline's pager links end in #timeline, so paging keeps it in view. */}
       <div id="timeline" className="mt-6 scroll-mt-4">
-        <Card title={`Timeline (${formatNumber(profile.eventCount)} events, newest first)`}>
+        <Card
+          title={`Timeline (${formatNumber(profile.eventCount)} events${support.total > 0 ? ` and ${formatNumber(support.total)} tickets` : ""}, newest first)`}
+        >
           {timelineRequest.error ? (
             <div className="mb-3">
               <Notice tone="error">{timelineRequest.error}</Notice>
             </div>
           ) : null}
           {timeline.events.length === 0 ? (
-            <p className="text-sm text-slate-600">No events from this customer yet.</p>
+            <p className="text-sm text-slate-600">No events or tickets from this customer yet.</p>
           ) : (
             <>
-              <EventTimeline events={timeline.events} timeZone={workspace.timeZone} />
+              <EventTimeline entries={timeline.events} timeZone={workspace.timeZone} />
               <Pager
                 label="Timeline pages"
                 previousHref={timeline.newer ? timelineHref(id, { before: timeline.newer }) : null}
