@@ -15,9 +15,9 @@ describe("businessSeconds", () => {
 
   it("reads the hours in the workspace time zone, across the daylight-saving weekend", () => {
     // Friday 16:00 EST = 21:00Z; Monday 10:00 EDT = 14:00Z: still 1 h + 1 h.
-    expect(
-      businessSeconds(at("2026-03-06T21:00:00Z"), at("2026-03-09T14:00:00Z"), weekdays, "America/New_York"),
-    ).toBe(2 * H);
+    expect(businessSeconds(at("2026-03-06T21:00:00Z"), at("2026-03-09T14:00:00Z"), weekdays, "America/New_York")).toBe(
+      2 * H,
+    );
     // The same UTC instants read in UTC: Fri 21:00 is after hours; Mon 09:00–14:00 = 5 h.
     expect(businessSeconds(at("2026-03-06T21:00:00Z"), at("2026-03-09T14:00:00Z"), weekdays, "UTC")).toBe(5 * H);
   });
@@ -46,8 +46,6 @@ describe("businessSeconds", () => {
   it("takes weekend-only hours and a Sunday in a UTC+ zone", () => {
     const weekend: SupportHours = { days: [6, 7], start: "10:00", end: "12:00" };
     // Sat 03-07 and Sun 03-08 10:00–12:00 in Tokyo (UTC+9) are 01:00–03:00Z; Friday noon to Monday noon UTC.
-    expect(businessSeconds(at("2026-03-06T12:00:00Z"), at("2026-03-09T12:00:00Z"), weekend, "Asia/Tokyo")).toBe(
-      4 * H,
-    );
+    expect(businessSeconds(at("2026-03-06T12:00:00Z"), at("2026-03-09T12:00:00Z"), weekend, "Asia/Tokyo")).toBe(4 * H);
   });
 });

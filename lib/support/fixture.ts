@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db/client";
-import { tickets, ticketStatusHistory } from "@/lib/db/schema";
+import { ticketStatusHistory, tickets } from "@/lib/db/schema";
 
 /** A hand-built ticket for the support tests: its status history in order; its status is the last one. */
 export type FixtureTicket = {

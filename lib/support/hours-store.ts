@@ -6,7 +6,10 @@ import { NotFound } from "@/lib/errors";
 import { resolveSupportHours, type SupportHours } from "./hours";
 
 /** The workspace's support hours as reports read them (the defaults until an admin saves some). */
-export async function loadSupportHours(db: Db, workspaceId: string): Promise<{ hours: SupportHours; isDefault: boolean }> {
+export async function loadSupportHours(
+  db: Db,
+  workspaceId: string,
+): Promise<{ hours: SupportHours; isDefault: boolean }> {
   const [row] = await db
     .select({ settings: workspaces.settings })
     .from(workspaces)

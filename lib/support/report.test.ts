@@ -1,11 +1,11 @@
 import { beforeAll, expect, it } from "vitest";
+import { loadMetricContext, type MetricContext } from "@/lib/metrics/settings";
 import { describeEachDatabase } from "@/test/db";
 import { buildMetricFixture } from "@/test/metrics-fixture";
-import { loadMetricContext, type MetricContext } from "@/lib/metrics/settings";
 import { openBacklog } from "./backlog";
+import { addTickets } from "./fixture";
 import { helpCenterGaps } from "./help-center";
 import { DEFAULT_SUPPORT_HOURS } from "./hours";
-import { addTickets } from "./fixture";
 import { computeSupportReport } from "./report";
 import { ticketFacts } from "./ticket-facts";
 import { calendarClock, ticketStats } from "./ticket-stats";
@@ -42,13 +42,43 @@ describeEachDatabase("support report on hand-built tickets", ({ database }) => {
         { customer: 1, name: "Message Sent", at: "2026-03-26T20:00:00Z" },
         { customer: 2, name: "Email Sent", at: "2026-03-08T00:00:00Z" },
         // Help-center searches (query, results_count).
-        { customer: 1, name: "Help Center Searched", at: "2026-03-02T08:00:00Z", properties: { query: "Wifi Setup ", results_count: 0 } },
-        { customer: 2, name: "Help Center Searched", at: "2026-03-03T00:00:00Z", properties: { query: "wifi setup", results_count: 0 } },
-        { customer: 3, name: "Help Center Searched", at: "2026-03-14T01:00:00Z", properties: { query: "refund", results_count: 5 } },
-        { customer: 3, name: "Help Center Searched", at: "2026-03-01T00:00:00Z", properties: { query: "refund", results_count: 3 } },
-        { customer: 1, name: "Help Center Searched", at: "2026-03-04T00:00:00Z", properties: { query: "  ", results_count: 0 } },
+        {
+          customer: 1,
+          name: "Help Center Searched",
+          at: "2026-03-02T08:00:00Z",
+          properties: { query: "Wifi Setup ", results_count: 0 },
+        },
+        {
+          customer: 2,
+          name: "Help Center Searched",
+          at: "2026-03-03T00:00:00Z",
+          properties: { query: "wifi setup", results_count: 0 },
+        },
+        {
+          customer: 3,
+          name: "Help Center Searched",
+          at: "2026-03-14T01:00:00Z",
+          properties: { query: "refund", results_count: 5 },
+        },
+        {
+          customer: 3,
+          name: "Help Center Searched",
+          at: "2026-03-01T00:00:00Z",
+          properties: { query: "refund", results_count: 3 },
+        },
+        {
+          customer: 1,
+          name: "Help Center Searched",
+          at: "2026-03-04T00:00:00Z",
+          properties: { query: "  ", results_count: 0 },
+        },
         { customer: 2, name: "Help Center Searched", at: "2026-03-10T00:00:00Z", properties: { query: "gift card" } },
-        { customer: 2, name: "Help Center Searched", at: "2026-04-02T00:00:00Z", properties: { query: "april", results_count: 0 } },
+        {
+          customer: 2,
+          name: "Help Center Searched",
+          at: "2026-04-02T00:00:00Z",
+          properties: { query: "april", results_count: 0 },
+        },
       ],
     });
     context = await loadMetricContext(db, workspaceId);
@@ -136,7 +166,15 @@ describeEachDatabase("support report on hand-built tickets", ({ database }) => {
   it("reads first and last solution, reopen, repeat and follow-up from the history", async () => {
     const facts = await ticketFacts(database().db, context.workspaceId, "UTC", MARCH);
     expect(
-      facts.map((t) => [t.id, t.day, t.firstSolvedAt?.toISOString() ?? null, t.lastSolvedAt?.toISOString() ?? null, t.reopened, t.repeat, t.followedUp]),
+      facts.map((t) => [
+        t.id,
+        t.day,
+        t.firstSolvedAt?.toISOString() ?? null,
+        t.lastSolvedAt?.toISOString() ?? null,
+        t.reopened,
+        t.repeat,
+        t.followedUp,
+      ]),
     ).toEqual([
       [1, "2026-03-02", "2026-03-02T14:00:00.000Z", "2026-03-02T14:00:00.000Z", false, false, true],
       [3, "2026-03-05", "2026-03-06T00:00:00.000Z", null, true, false, true],
@@ -196,6 +234,9 @@ describeEachDatabase("support report on hand-built tickets", ({ database }) => {
     expect(report.totals.fullResolution.medianSeconds).toBe(2 * H);
     expect(report.totals.fullResolution.p90Seconds).toBeCloseTo(12.4 * H, 6);
     expect(report.categories).toEqual(["billing", "shipping"]);
+    // The previous period (Jan 29 – Feb 28) holds T5 only: solved after 2 h (Fri 02-20 00:00 → 02:00: 0 business h).
+    expect(report.previous.range).toEqual({ from: "2026-01-29", to: "2026-02-28" });
+    expect(report.previous.totals).toMatchObject({ tickets: 1, firstResolution: { medianSeconds: 0, count: 1 } });
     expect(report.channels).toEqual(["email", "chat"]);
     expect(report.repeatIssues).toEqual([
       { category: "billing", numerator: 2, denominator: 3, rate: 2 / 3 },

@@ -1,13 +1,13 @@
 import type { Db } from "@/lib/db/client";
-import { type DateRange, localToday, splitRange } from "@/lib/metrics/kpis/period";
+import { type DateRange, localToday, previousRange, splitRange } from "@/lib/metrics/kpis/period";
 import type { MetricContext } from "@/lib/metrics/settings";
 import { type Backlog, openBacklog } from "./backlog";
 import { businessSeconds } from "./business-time";
 import { type HelpCenterGaps, helpCenterGaps } from "./help-center";
 import type { SupportHours } from "./hours";
 import type { SupportQuery } from "./query";
-import { type TicketFacts, ticketFacts } from "./ticket-facts";
 import { type TicketChurn, ticketChurn } from "./ticket-churn";
+import { type TicketFacts, ticketFacts } from "./ticket-facts";
 import { type Clock, calendarClock, type Ratio, type TicketStats, ticketStats } from "./ticket-stats";
 
 export type SupportBucket = DateRange & {
@@ -31,6 +31,8 @@ export type SupportReport = {
   categories: string[];
   channels: string[];
   totals: TicketStats;
+  /** The same totals over the period of the same length before the range, for comparison. */
+  previous: { range: DateRange; totals: TicketStats };
   byCategory: (TicketStats & { category: string })[];
   buckets: SupportBucket[];
   /** Per category, repeat tickets / tickets, most repeats first: where content or onboarding is missing. */
@@ -68,9 +70,7 @@ export async function computeSupportReport(
   const { workspaceId, timeZone } = context;
   const tickets = await ticketFacts(db, workspaceId, timeZone, query.range);
   const clock: Clock =
-    query.hours === "business"
-      ? (from, to) => businessSeconds(from, to, supportHours.hours, timeZone)
-      : calendarClock;
+    query.hours === "business" ? (from, to) => businessSeconds(from, to, supportHours.hours, timeZone) : calendarClock;
   const categories = byVolume(tickets.map((t) => t.category));
   const channels = byVolume(tickets.map((t) => t.channel));
   const byCategory = categories.map((category) => ({
@@ -95,6 +95,9 @@ export async function computeSupportReport(
     .map((c) => ({ category: c.category, ...c.repeat }))
     .sort((a, b) => b.numerator - a.numerator || a.category.localeCompare(b.category));
 
+  const before = previousRange(query.range);
+  const previousTickets = await ticketFacts(db, workspaceId, timeZone, before);
+
   const backlog = await openBacklog(db, workspaceId, now);
   const churn = await ticketChurn(db, context, query.range, localToday(now, timeZone));
   const helpCenter = await helpCenterGaps(db, workspaceId, timeZone, query.range);
@@ -107,6 +110,7 @@ export async function computeSupportReport(
     categories,
     channels,
     totals: ticketStats(tickets, clock, now),
+    previous: { range: before, totals: ticketStats(previousTickets, clock, now) },
     byCategory,
     buckets,
     repeatIssues,

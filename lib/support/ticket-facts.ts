@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { rows } from "@/lib/db/rows";
-import { startOfLocalDay, textArray } from "@/lib/metrics/kpis/sql";
 import type { DateRange } from "@/lib/metrics/kpis/period";
+import { startOfLocalDay, textArray } from "@/lib/metrics/kpis/sql";
 import { isResolved, NO_CATEGORY, toDate } from "./sql";
 
 /** Everything the support metrics need to know about one ticket, read once per report. */
@@ -45,7 +45,12 @@ export const REPEAT_WINDOW_DAYS = 30;
  * Index use: tickets_created_idx for the range, the history primary key and tickets_customer_idx per ticket,
  * events_customer_time_idx for the follow-up messages.
  */
-export async function ticketFacts(db: Db, workspaceId: string, timeZone: string, range: DateRange): Promise<TicketFacts[]> {
+export async function ticketFacts(
+  db: Db,
+  workspaceId: string,
+  timeZone: string,
+  range: DateRange,
+): Promise<TicketFacts[]> {
   const start = startOfLocalDay(sql`${range.from}::date`, timeZone);
   const end = startOfLocalDay(sql`${range.to}::date + 1`, timeZone);
   const result = await rows<Record<string, unknown>>(

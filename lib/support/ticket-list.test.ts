@@ -52,9 +52,21 @@ describeEachDatabase("ticket drill-down list", ({ database }) => {
     });
     await addTickets(db, workspaceId, [
       // 2026-03-01 03:00Z is Feb 28 22:00 in New York: a February ticket.
-      { id: 1, customer: 1, category: "billing", created: "2026-03-01T03:00:00Z", history: [["solved", "2026-03-01T05:00:00Z"]] },
+      {
+        id: 1,
+        customer: 1,
+        category: "billing",
+        created: "2026-03-01T03:00:00Z",
+        history: [["solved", "2026-03-01T05:00:00Z"]],
+      },
       { id: 2, customer: 1, category: "billing", created: "2026-03-10T12:00:00Z", channel: "chat" },
-      { id: 3, customer: 2, category: null, created: "2026-03-11T12:00:00Z", history: [["closed", "2026-03-12T12:00:00Z"]] },
+      {
+        id: 3,
+        customer: 2,
+        category: null,
+        created: "2026-03-11T12:00:00Z",
+        history: [["closed", "2026-03-12T12:00:00Z"]],
+      },
       { id: 4, customer: null, category: "billing", created: "2026-03-12T12:00:00Z" },
     ]);
   });
