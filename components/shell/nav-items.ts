@@ -10,12 +10,14 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/revenue", label: "Revenue", capability: "analytics:read" },
   { href: "/engagement", label: "Engagement", capability: "analytics:read" },
   { href: "/customers", label: "Customers", capability: "customers:read" },
+  { href: "/support", label: "Support", capability: "support:read" },
   { href: "/data-quality", label: "Data quality", capability: "analytics:read" },
   { href: "/data/import", label: "Import", capability: "settings:manage" },
   { href: "/settings/team", label: "Team", capability: "settings:manage" },
   { href: "/settings/sources", label: "Sources", capability: "settings:manage" },
   { href: "/settings/api-keys", label: "API keys", capability: "settings:manage" },
   { href: "/settings/identity", label: "Identity", capability: "settings:manage" },
+  { href: "/settings/support-hours", label: "Support hours", capability: "settings:manage" },
   { href: "/settings/metrics", label: "Metrics settings", capability: "settings:manage" },
 ];
 
