@@ -94,6 +94,15 @@ test("a support agent finds a customer, sorts and pages the list, and reads a pr
   await expect(page).toHaveURL(/newer=/);
   await expect(rows.first()).toHaveText(newest);
 
+  // The customer wrote to support: the timeline counts their tickets and interleaves them with the events; an
+  // entry on this page (when one of their tickets is this recent) opens its ticket in the tickets card.
+  await expect(timeline.getByRole("heading", { name: /events and \d+ tickets?, newest first\)$/ })).toBeVisible();
+  const ticketEntry = timeline.getByTestId("timeline-ticket").first();
+  if ((await ticketEntry.count()) > 0) {
+    await ticketEntry.getByRole("link").click();
+    await expect(page.locator("tr:target").getByText("Status history")).toBeVisible();
+  }
+
   // Properties are compact and open on demand.
   const firstProperties = rows.first().locator("details");
   if ((await firstProperties.count()) > 0) {

@@ -100,6 +100,50 @@ test("an admin maps the columns of an events file by hand and imports it twice",
   await expect(counts(page)).toContainText("Already imported4");
 });
 
+const TICKETS = [
+  "Id,Requester email,Subject,Status,Via,Created at,First reply at,Solved at,Reopened at,Tags,Satisfaction rating,Category",
+  "E2E-CSV-1,csv.ticket@example.com,Charged twice,solved,Email,2026-02-01 10:00,2026-02-01 11:00,2026-02-01 15:00;2026-02-03 09:00,2026-02-02 10:00,billing refund,2,Billing",
+  "E2E-CSV-2,csv.ticket@example.com,Where is my box,open,Web form,2026-02-05 08:00,,,,,,Delivery",
+  "E2E-CSV-3,,No requester,new,Chat,2026-02-05 09:00,,,,,,",
+  "E2E-CSV-4,other.ticket@example.com,Solved without a time,solved,Phone,2026-02-05 09:00,,,,,,",
+].join("\n");
+
+test("an admin imports support tickets, sees the rejected lines, and a re-import changes nothing", async ({
+  page,
+}, testInfo) => {
+  const file = testInfo.outputPath("import-tickets.csv");
+  fs.writeFileSync(file, `${TICKETS}\n`);
+  await signInAs(page, "admin");
+  await openImport(page);
+  await page.getByLabel("Support tickets").check();
+  await page.getByLabel("Choose a CSV file").setInputFiles(file);
+  // A help-desk export's columns map by their names.
+  await expect(page.getByLabel("Import “Id” as")).toHaveValue("ticket_id");
+  await expect(page.getByLabel("Import “Requester email” as")).toHaveValue("email");
+  await expect(page.getByLabel("Import “Via” as")).toHaveValue("channel");
+  await expect(page.getByLabel("Import “Solved at” as")).toHaveValue("solved_at");
+  await expect(page.getByTestId("check-result")).toHaveText(
+    "2 of 4 rows are ready to import. 2 rows have problems and are skipped; the others import without them.",
+  );
+  await screenshot(page, "import-tickets-mapping");
+
+  await page.getByRole("button", { name: "Import 2 rows" }).click();
+  await expect(page.getByText("Import finished")).toBeVisible();
+  await expect(counts(page)).toContainText("Imported2");
+  expect(await rejectedLines(page)).toEqual(["4", "5"]);
+  const rejected = page.getByRole("table", { name: "Rejected rows" });
+  await expect(rejected.getByRole("row", { name: /^4 / })).toContainText("user id and email are both empty");
+  await expect(rejected.getByRole("row", { name: /^5 / })).toContainText("Solved at is empty");
+  await screenshot(page, "import-tickets-summary");
+
+  await page.getByRole("button", { name: "Import another file" }).click();
+  await page.getByLabel("Choose a CSV file").setInputFiles(file);
+  await page.getByRole("button", { name: "Import 2 rows" }).click();
+  await expect(page.getByText("Import finished")).toBeVisible();
+  await expect(counts(page)).toContainText("Imported0");
+  await expect(counts(page)).toContainText("Already imported2");
+});
+
 test("only admins import: no menu entry, no page and no API for a manager", async ({ page }) => {
   await signInAs(page, "manager");
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Import" })).toHaveCount(0);

@@ -95,7 +95,7 @@ export default async function CustomerPage({ params, searchParams }: Props) {
       {/* The timeline's pager links end in #timeline, so paging keeps it in view. */}
       <div id="timeline" className="mt-6 scroll-mt-4">
         <Card
-          title={`Timeline (${formatNumber(profile.eventCount)} events${support.total > 0 ? ` and ${formatNumber(support.total)} tickets` : ""}, newest first)`}
+          title={`Timeline (${formatNumber(profile.eventCount)} events${support.total > 0 ? ` and ${formatNumber(support.total)} ${support.total === 1 ? "ticket" : "tickets"}` : ""}, newest first)`}
         >
           {timelineRequest.error ? (
             <div className="mb-3">
