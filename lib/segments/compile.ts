@@ -27,7 +27,7 @@ export async function compileSegmentPredicate(rule: SegmentRule, context: Segmen
     settings: context.settings,
     clock: clockAt(context.now, context.timeZone),
   };
-  return compileNode(rule, [], { scope, context, chain: context.self ? [context.self] : [] });
+  return compileNode(rule, context.pathPrefix ?? [], { scope, context, chain: context.self ? [context.self] : [] });
 }
 
 /**

@@ -23,4 +23,6 @@ export type SegmentCompileContext = {
   resolveSegment?: SegmentResolver;
   /** The segment this rule belongs to, when it is saved: a reference back to it is a cycle. */
   self?: { id: string; name: string };
+  /** Where the rule sits in a request body (e.g. ["rule"]), so errors name the path the client sent. */
+  pathPrefix?: (string | number)[];
 };

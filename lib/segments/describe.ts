@@ -7,8 +7,8 @@ export type SegmentNames = Record<string, string>;
 
 /**
  * The rule in plain language for the builder and the preview ("Customers who performed Order Completed at
- * least 2 times in the last 30 days and have an open ticket"). Nested groups are in parentheses, negated ones
- * start with "not". Reads nothing but the rule, so the builder can call it on every keystroke.
+ * least 2 times in the last 30 days and have an open ticket"). Nested groups are in parentheses; a negated
+ * group reads "match none of (A or B)", "do not match all of (A and B)" or "do not match (A)". Reads nothing but the rule, so the builder can call it on every keystroke.
  */
 export function describeSegmentRule(rule: SegmentRule, names: SegmentNames = {}): string {
   if (rule.conditions.length === 0) return rule.negate ? "No customers" : "All customers";
@@ -20,7 +20,10 @@ function describeNode(node: SegmentNode, names: SegmentNames, top = false): stri
   if (node.conditions.length === 0) return node.negate ? "match nothing" : "match anything";
   const parts = node.conditions.map((c) => describeNode(c, names));
   const joined = parts.join(node.combinator === "and" ? " and " : " or ");
-  if (node.negate) return `not (${joined})`;
+  if (node.negate) {
+    if (parts.length === 1) return `do not match (${joined})`;
+    return node.combinator === "or" ? `match none of (${joined})` : `do not match all of (${joined})`;
+  }
   return top || parts.length === 1 ? joined : `(${joined})`;
 }
 

@@ -12,7 +12,9 @@ export function ruleErrors(error: z.ZodError, prefix: (string | number)[] = []):
     const message =
       issue.code === "invalid_union" && issue.path.at(-1) === "type"
         ? "Unknown condition type"
-        : issue.code === "invalid_type" && issue.input === undefined
+        : (issue.code === "invalid_type" || issue.code === "invalid_value") &&
+            "input" in issue &&
+            issue.input === undefined
           ? "Required"
           : issue.message;
     fields[key] ??= message;
@@ -22,7 +24,7 @@ export function ruleErrors(error: z.ZodError, prefix: (string | number)[] = []):
 
 /** For the builder: the rule, or the errors by path, without throwing. */
 export function checkSegmentRule(input: unknown): { ok: true; rule: SegmentRule } | { ok: false; errors: RuleErrors } {
-  const parsed = segmentRuleSchema.safeParse(input);
+  const parsed = segmentRuleSchema.safeParse(input, { reportInput: true });
   return parsed.success ? { ok: true, rule: parsed.data } : { ok: false, errors: ruleErrors(parsed.error) };
 }
 
@@ -32,7 +34,7 @@ export function checkSegmentRule(input: unknown): { ok: true; rule: SegmentRule 
  * body (e.g. ["rule"]).
  */
 export function parseSegmentRule(input: unknown, prefix: (string | number)[] = []): SegmentRule {
-  const parsed = segmentRuleSchema.safeParse(input);
+  const parsed = segmentRuleSchema.safeParse(input, { reportInput: true });
   if (parsed.success) return parsed.data;
   const fields = ruleErrors(parsed.error, prefix);
   const [path, message] = Object.entries(fields)[0] ?? ["rule", "Invalid rule"];

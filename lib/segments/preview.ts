@@ -16,6 +16,8 @@ export type PreviewOptions = {
   now?: Date;
   resolveSegment?: SegmentResolver;
   self?: { id: string; name: string };
+  /** Where the rule sits in a request body, for the paths of errors (see SegmentCompileContext). */
+  pathPrefix?: (string | number)[];
   /** Past this the preview fails with TooSlow (422) instead of holding the request (PostgreSQL only). */
   budgetMs?: number;
 };
@@ -40,6 +42,7 @@ export async function countAndSample(
     now: options.now ?? new Date(),
     resolveSegment: options.resolveSegment,
     self: options.self,
+    pathPrefix: options.pathPrefix,
   });
   const where = segmentWhere(workspaceId, predicate);
   return withQueryBudget(

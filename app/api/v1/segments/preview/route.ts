@@ -15,7 +15,10 @@ export async function POST(request: Request) {
   try {
     const principal = await requireApiAccess(request, "marketing:write");
     const { rule, sample } = parsePreviewRequest(await readJson(request));
-    const preview = await countAndSample(await getDb(), principal.workspace.id, rule, { sample });
+    const preview = await countAndSample(await getDb(), principal.workspace.id, rule, {
+      sample,
+      pathPrefix: ["rule"],
+    });
     return NextResponse.json({ ...preview, summary: describeSegmentRule(rule) });
   } catch (error) {
     return errorResponse(error);
