@@ -13,7 +13,9 @@ export const MAX_CELLS = 1_000;
 /** Well under the 10 MB that Next.js buffers for a request when a proxy (proxy.ts) runs in front of it. */
 export const MAX_CHUNK_BYTES = 8 * 1024 * 1024;
 
-export const importKindSchema = z.enum(IMPORT_KINDS, { message: `Import kind must be one of ${IMPORT_KINDS.join(", ")}` });
+export const importKindSchema = z.enum(IMPORT_KINDS, {
+  message: `Import kind must be one of ${IMPORT_KINDS.join(", ")}`,
+});
 
 export const importChunkSchema = z.object({
   header: z.array(z.string().max(200, "Column names have at most 200 characters")).min(1).max(MAX_COLUMNS),
