@@ -50,6 +50,20 @@ function localDayOf(ms: number, timeZone: string): number {
  * does not exist (skipped by a daylight-saving jump) resolves to the instant just after the jump.
  */
 function instantOf(dayMs: number, minutes: number, timeZone: string): number {
+  // Tickets share days: a report over a year asks for the same few hundred (day, time) pairs thousands of times,
+  // and each conversion costs two Intl calls. Bounded, so a long-running server does not grow it forever.
+  const key = `${timeZone}|${dayMs}|${minutes}`;
+  const cached = instants.get(key);
+  if (cached !== undefined) return cached;
+  if (instants.size > 100_000) instants.clear();
+  const instant = convert(dayMs, minutes, timeZone);
+  instants.set(key, instant);
+  return instant;
+}
+
+const instants = new Map<string, number>();
+
+function convert(dayMs: number, minutes: number, timeZone: string): number {
   const wall = dayMs + minutes * 60_000;
   const firstGuess = wall - (wallClockAsUtc(wall, timeZone) - wall);
   const offset = wallClockAsUtc(firstGuess, timeZone) - firstGuess;

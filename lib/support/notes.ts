@@ -26,6 +26,8 @@ export const SUPPORT_NOTES = {
     "Each customer counts once, at the day of their first ticket in the range (per category: their first ticket of that category). Of those active that day, the share no longer active 60 days later. Active = an active subscription (latest subscription event not a cancellation) or, in a workspace without subscriptions, activity within the inactivity window (Settings → Metrics). Customers whose 60 days have not passed are left out. Without a ticket: the same churn rate over customer-windows starting on each month start of the range in which the customer wrote no ticket. Resolved = the first ticket was solved or closed when its 60 days ended.",
   correlation:
     "This is a correlation, not a cause: customers who write in, or whose tickets stay open, may differ in other ways.",
+  chargeTiming:
+    "For each ticket whose customer was charged before (their latest Subscription Started or Renewed event, as named in Settings → Metrics, at or before the ticket): whole days from that charge to the ticket. Share = tickets within 3 days (72 hours) after the charge / tickets after a charge. With charges spread over a monthly cycle, about 10% is what chance gives; far more means the charge itself raises questions.",
   helpCenter:
     "Help Center Searched events in the range, grouped by query (lower-cased, spaces trimmed). No results: results_count = 0. Followed by a ticket: the same customer created a ticket within 24 hours after the search.",
 } as const;

@@ -3,6 +3,7 @@ import { loadMetricContext, type MetricContext } from "@/lib/metrics/settings";
 import { describeEachDatabase } from "@/test/db";
 import { buildMetricFixture } from "@/test/metrics-fixture";
 import { openBacklog } from "./backlog";
+import { chargeTiming } from "./charge-timing";
 import { addTickets } from "./fixture";
 import { helpCenterGaps } from "./help-center";
 import { DEFAULT_SUPPORT_HOURS } from "./hours";
@@ -13,6 +14,7 @@ import { calendarClock, ticketStats } from "./ticket-stats";
 const H = 3600;
 const MARCH = { from: "2026-03-01", to: "2026-03-31" };
 const LATER = new Date("2026-06-01T00:00:00Z");
+const CHARGES = ["Subscription Started", "Subscription Renewed"];
 
 /*
  * A UTC workspace, March 2026 (Mar 1 is a Sunday). Hand-built tickets, times in hours after creation:
@@ -41,6 +43,9 @@ describeEachDatabase("support report on hand-built tickets", ({ database }) => {
         { customer: 1, name: "Email Sent", at: "2026-03-13T00:00:00Z" },
         { customer: 1, name: "Message Sent", at: "2026-03-26T20:00:00Z" },
         { customer: 2, name: "Email Sent", at: "2026-03-08T00:00:00Z" },
+        // Charges: c1 renewed 03-01 12:00, c3 started 03-13 00:00 (c2 never charged).
+        { customer: 1, name: "Subscription Renewed", at: "2026-03-01T12:00:00Z", properties: { mrr: 30 } },
+        { customer: 3, name: "Subscription Started", at: "2026-03-13T00:00:00Z", properties: { mrr: 30 } },
         // Help-center searches (query, results_count).
         {
           customer: 1,
@@ -164,7 +169,7 @@ describeEachDatabase("support report on hand-built tickets", ({ database }) => {
   });
 
   it("reads first and last solution, reopen, repeat and follow-up from the history", async () => {
-    const facts = await ticketFacts(database().db, context.workspaceId, "UTC", MARCH);
+    const facts = await ticketFacts(database().db, context.workspaceId, "UTC", MARCH, CHARGES);
     expect(
       facts.map((t) => [
         t.id,
@@ -187,7 +192,7 @@ describeEachDatabase("support report on hand-built tickets", ({ database }) => {
   });
 
   it("computes the March numbers in calendar hours", async () => {
-    const facts = await ticketFacts(database().db, context.workspaceId, "UTC", MARCH);
+    const facts = await ticketFacts(database().db, context.workspaceId, "UTC", MARCH, CHARGES);
     const stats = ticketStats(facts, calendarClock, LATER);
     expect(stats.tickets).toBe(6);
     // First response (h): 0.25, 0.5, 1, 2, 6 (T4 none). Median 1; p90 at 0.9 × 4 = 3.6: 2 + 0.6 × (6 − 2) = 4.4.
@@ -212,7 +217,7 @@ describeEachDatabase("support report on hand-built tickets", ({ database }) => {
   });
 
   it("leaves out follow-ups whose 48 hours have not passed", async () => {
-    const facts = await ticketFacts(database().db, context.workspaceId, "UTC", MARCH);
+    const facts = await ticketFacts(database().db, context.workspaceId, "UTC", MARCH, CHARGES);
     // At 03-26 00:00, T7 was solved 22 h ago: T1 and T3 followed up of T1, T2, T3, T6.
     const stats = ticketStats(facts, calendarClock, new Date("2026-03-26T00:00:00Z"));
     expect(stats.followUp).toEqual({ numerator: 2, denominator: 4, rate: 0.5, windowOpen: 1 });
@@ -253,6 +258,32 @@ describeEachDatabase("support report on hand-built tickets", ({ database }) => {
       ["2026-03-16", 1, { shipping: 1 }, { email: 1 }],
       ["2026-03-23", 1, { shipping: 1 }, { chat: 1 }],
       ["2026-03-30", 0, {}, {}],
+    ]);
+  });
+
+  it("places tickets against the customer's latest subscription charge", async () => {
+    const facts = await ticketFacts(database().db, context.workspaceId, "UTC", MARCH, CHARGES);
+    // c1 renewed 03-01 12:00: T1 22 h later (day 0), T2 8 d 21 h later (day 8), T7 23 d 12 h later (day 23).
+    // c3 started 03-13 00:00: T6 2 days later (day 2). c2's T3 and T4 have no charge before them.
+    expect(facts.map((t) => [t.id, t.secondsSinceCharge === null ? null : t.secondsSinceCharge / H])).toEqual([
+      [1, 22],
+      [3, null],
+      [2, 213],
+      [6, 48],
+      [4, null],
+      [7, 564],
+    ]);
+    const timing = chargeTiming(facts, ["billing", "shipping"]);
+    // Billing: T1 (22 h) and T6 (48 h) within 72 h, T2 not: 2 of 3. Shipping: only T7 had a charge, 23 days.
+    expect(timing.rows).toEqual([
+      { category: "billing", tickets: 3, withCharge: 3, afterCharge: 2, rate: 2 / 3 },
+      { category: "shipping", tickets: 3, withCharge: 1, afterCharge: 0, rate: 0 },
+    ]);
+    expect(timing.histogram.filter((b) => Object.keys(b.counts).length > 0)).toEqual([
+      { day: "0", counts: { billing: 1 } },
+      { day: "2", counts: { billing: 1 } },
+      { day: "8", counts: { billing: 1 } },
+      { day: "23", counts: { shipping: 1 } },
     ]);
   });
 

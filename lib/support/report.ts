@@ -3,6 +3,7 @@ import { type DateRange, localToday, previousRange, splitRange } from "@/lib/met
 import type { MetricContext } from "@/lib/metrics/settings";
 import { type Backlog, openBacklog } from "./backlog";
 import { businessSeconds } from "./business-time";
+import { type ChargeTiming, chargeTiming } from "./charge-timing";
 import { type HelpCenterGaps, helpCenterGaps } from "./help-center";
 import type { SupportHours } from "./hours";
 import type { SupportQuery } from "./query";
@@ -37,6 +38,8 @@ export type SupportReport = {
   buckets: SupportBucket[];
   /** Per category, repeat tickets / tickets, most repeats first: where content or onboarding is missing. */
   repeatIssues: RepeatIssues[];
+  /** Tickets by days since the customer's latest subscription charge: billing questions around renewals. */
+  chargeTiming: ChargeTiming;
   backlog: Backlog;
   churn: TicketChurn;
   helpCenter: HelpCenterGaps;
@@ -68,7 +71,8 @@ export async function computeSupportReport(
   now: Date,
 ): Promise<SupportReport> {
   const { workspaceId, timeZone } = context;
-  const tickets = await ticketFacts(db, workspaceId, timeZone, query.range);
+  const { started, renewed } = context.settings.subscription;
+  const tickets = await ticketFacts(db, workspaceId, timeZone, query.range, [started, renewed]);
   const clock: Clock =
     query.hours === "business" ? (from, to) => businessSeconds(from, to, supportHours.hours, timeZone) : calendarClock;
   const categories = byVolume(tickets.map((t) => t.category));
@@ -96,7 +100,7 @@ export async function computeSupportReport(
     .sort((a, b) => b.numerator - a.numerator || a.category.localeCompare(b.category));
 
   const before = previousRange(query.range);
-  const previousTickets = await ticketFacts(db, workspaceId, timeZone, before);
+  const previousTickets = await ticketFacts(db, workspaceId, timeZone, before, [started, renewed]);
 
   const backlog = await openBacklog(db, workspaceId, now);
   const churn = await ticketChurn(db, context, query.range, localToday(now, timeZone));
@@ -114,6 +118,7 @@ export async function computeSupportReport(
     byCategory,
     buckets,
     repeatIssues,
+    chargeTiming: chargeTiming(tickets, categories),
     backlog,
     churn,
     helpCenter,

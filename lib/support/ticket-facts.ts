@@ -26,6 +26,11 @@ export type TicketFacts = {
   /** An `Email Sent` or `Message Sent` event of the customer within 48 hours after the first solution. */
   followedUp: boolean;
   satisfactionRating: number | null;
+  /**
+   * Seconds since the customer's latest subscription charge (Subscription Started or Renewed, as named in the
+   * metric settings) at or before the ticket's creation; null without one. Shows billing questions at renewal.
+   */
+  secondsSinceCharge: number | null;
 };
 
 /** Tracked events that count as a message to the customer until journeys send their own (issue 6). */
@@ -43,13 +48,15 @@ export const REPEAT_WINDOW_DAYS = 30;
  * - *reopened*: any history row with another status after the first solution.
  * Rows at the same instant are ordered by status name, a stable if arbitrary tie-break.
  * Index use: tickets_created_idx for the range, the history primary key and tickets_customer_idx per ticket,
- * events_customer_time_idx for the follow-up messages.
+ * events_customer_time_idx for the follow-up messages and the latest charge.
  */
 export async function ticketFacts(
   db: Db,
   workspaceId: string,
   timeZone: string,
   range: DateRange,
+  /** Subscription events that charge the customer (started, renewed), for secondsSinceCharge. */
+  chargeEvents: readonly string[],
 ): Promise<TicketFacts[]> {
   const start = startOfLocalDay(sql`${range.from}::date`, timeZone);
   const end = startOfLocalDay(sql`${range.to}::date + 1`, timeZone);
@@ -99,7 +106,13 @@ export async function ticketFacts(
                  and e.timestamp >= s.first_solved_at
                  and e.timestamp <= s.first_solved_at + ${FOLLOW_UP_WINDOW_HOURS} * interval '1 hour'
                  and e.type = 'track' and e.name = any(${textArray(FOLLOW_UP_EVENTS)})
-             )) as followed_up
+             )) as followed_up,
+             (select extract(epoch from t.created_at - e.timestamp)
+              from events e
+              where e.workspace_id = ${workspaceId} and e.customer_id = t.customer_id and e.type = 'track'
+                and e.name = any(${textArray(chargeEvents)}) and e.timestamp <= t.created_at
+              order by e.timestamp desc
+              limit 1) as seconds_since_charge
       from t
       left join solutions s on s.ticket_id = t.id
       left join reopens r on r.ticket_id = t.id
@@ -121,5 +134,6 @@ export async function ticketFacts(
     repeat: r.repeat === true,
     followedUp: r.followed_up === true,
     satisfactionRating: r.satisfaction_rating === null ? null : Number(r.satisfaction_rating),
+    secondsSinceCharge: r.seconds_since_charge === null ? null : Number(r.seconds_since_charge),
   }));
 }

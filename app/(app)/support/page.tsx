@@ -12,6 +12,7 @@ import {
 import { bucketLabel } from "@/components/revenue/bucket-label";
 import { BacklogTable } from "@/components/support/backlog-card";
 import { CategoryTable } from "@/components/support/category-table";
+import { ChargeTimingTable } from "@/components/support/charge-timing-table";
 import { ChurnTable } from "@/components/support/churn-table";
 import { SearchQueryTable } from "@/components/support/help-center-tables";
 import { PeriodTable } from "@/components/support/period-table";
@@ -240,6 +241,24 @@ export default async function SupportPage({ searchParams }: { searchParams: Sear
           </HowComputed>
         </div>
       </Card>
+
+      {report.chargeTiming.rows.some((r) => r.withCharge > 0) ? (
+        <Card title="When tickets come: days since the customer's latest charge" className="mt-6">
+          <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">
+            <VolumeChart
+              label="Tickets by whole days since the customer's latest subscription charge, by category"
+              series={report.categories}
+              points={report.chargeTiming.histogram.map((b) => ({ label: b.day, counts: b.counts }))}
+            />
+            <ChargeTimingTable rows={report.chargeTiming.rows} />
+          </div>
+          <div className="mt-3">
+            <HowComputed>
+              <p>{SUPPORT_NOTES.chargeTiming}</p>
+            </HowComputed>
+          </div>
+        </Card>
+      ) : null}
 
       <Card title={`Response and resolution times per ${query.granularity}`} className="mt-6">
         <ResolutionChart
