@@ -57,22 +57,25 @@ export function activatedSql(value: boolean, scope: Scope): SQL {
  * Onboarding complete (METRICS.md "Onboarding completion"): signed up, and performed every configured step
  * no later than signup + N × 24 hours (N = onboardingWindowDays); a step recorded before the signup counts,
  * as in lib/metrics/kpis/engagement.ts. Without configured steps nobody has completed onboarding.
+ *
+ * Each step's first occurrence per customer is one pass over that event name (its index), joined to the
+ * signups: probing every signup's history per step instead read about 100 events per customer and step
+ * (over 60 s at 100k customers / 10M events).
  */
 export function onboardingSql(value: boolean, scope: Scope): SQL {
   const { settings, workspaceId } = scope;
   const steps = settings.onboardingSteps;
+  const window = sql`make_interval(hours => ${settings.onboardingWindowDays * 24}::int)`;
+  const joins = steps.map(
+    (step, i) => sql`join (select e.customer_id, min(e.timestamp) as at from events e
+        where e.workspace_id = ${workspaceId} and e.name = ${step} and ${ACTIVE_TYPES}
+        group by e.customer_id) ${sql.raw(`f${i}`)}
+      on ${sql.raw(`f${i}`)}.customer_id = s.customer_id and ${sql.raw(`f${i}`)}.at <= s.signed_up_at + ${window}`,
+  );
   const complete =
     steps.length === 0
       ? sql`false`
-      : sql`c.id in (select s.customer_id from (${signups(scope)}) s where ${sql.join(
-          steps.map(
-            (step) => sql`exists (select 1 from events e
-              where e.workspace_id = ${workspaceId} and e.customer_id = s.customer_id and e.name = ${step}
-                and ${ACTIVE_TYPES}
-                and e.timestamp <= s.signed_up_at + make_interval(hours => ${settings.onboardingWindowDays * 24}::int))`,
-          ),
-          sql` and `,
-        )})`;
+      : sql`c.id in (select s.customer_id from (${signups(scope)}) s ${sql.join(joins, sql` `)})`;
   return value ? complete : sql`not (${complete})`;
 }
 

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { rows } from "@/lib/db/rows";
+import { TooSlow } from "@/lib/errors";
 import { withQueryBudget } from "@/lib/metrics/query-budget";
 import { loadMetricContext } from "@/lib/metrics/settings";
 import { compileSegmentPredicate, segmentWhere } from "./compile";
@@ -45,7 +46,7 @@ export async function countAndSample(
     pathPrefix: options.pathPrefix,
   });
   const where = segmentWhere(workspaceId, predicate);
-  return withQueryBudget(
+  return previewBudget(
     db,
     async (tx) => {
       if (sample === 0) {
@@ -66,4 +67,16 @@ export async function countAndSample(
     },
     options.budgetMs ?? PREVIEW_BUDGET_MS,
   );
+}
+
+/** withQueryBudget, with a TooSlow that speaks of rules rather than of cohort views. */
+async function previewBudget<T>(db: Db, run: (db: Db) => Promise<T>, budgetMs: number): Promise<T> {
+  try {
+    return await withQueryBudget(db, run, budgetMs);
+  } catch (error) {
+    if (!(error instanceof TooSlow)) throw error;
+    throw new TooSlow(
+      `Counting this segment took longer than ${Math.round(budgetMs / 1000)} s. Try shorter time windows or fewer conditions on frequent events.`,
+    );
+  }
 }
