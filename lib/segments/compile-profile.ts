@@ -42,21 +42,22 @@ export function daysAgoTest(column: SQL, test: NumberCompare, clock: Clock): SQL
     };
     return sql`coalesce(${instantInDays(column, days, clock)}, false)`;
   };
-  const v = "value" in test ? test.value : 0;
+  // Far enough ahead to stand for "no lower bound" on days ago (dates in the future are negative days ago).
+  const unbounded = -36_500;
+  if (test.operator === "between") return range(Math.ceil(test.min), Math.floor(test.max));
+  const v = test.value;
   switch (test.operator) {
     case "eq":
       return Number.isInteger(v) ? range(v, v) : sql`false`;
     case "neq":
       return Number.isInteger(v) ? sql`not ${range(v, v)}` : sql`true`;
     case "lt":
-      return range(-36500, Math.ceil(v) - 1);
+      return range(unbounded, Math.ceil(v) - 1);
     case "lte":
-      return range(-36500, Math.floor(v));
+      return range(unbounded, Math.floor(v));
     case "gt":
       return range(Math.floor(v) + 1, null);
     case "gte":
       return range(Math.ceil(v), null);
-    case "between":
-      return test.operator === "between" ? range(Math.ceil(test.min), Math.floor(test.max)) : sql`false`;
   }
 }
