@@ -49,6 +49,9 @@ export async function countAndSample(
   return previewBudget(
     db,
     async (tx) => {
+      // Segment queries spend their time reading rows, not evaluating expressions; JIT compiling the larger
+      // ones (several event subqueries) cost 0.7 s of a 2 s preview at 10M events. `local`: this transaction.
+      await tx.execute(sql`set local jit = off`);
       if (sample === 0) {
         const [row] = await rows<{ n: number }>(tx, sql`select count(*)::int as n from customers c where ${where}`);
         return { count: Number(row?.n ?? 0), sample: [] };
