@@ -39,18 +39,18 @@ export function TicketTable({
                 <td className="py-2 pr-4">
                   {more ? (
                     <details data-ticket-details>
-                      <summary className="cursor-pointer font-medium text-slate-800 marker:text-slate-400">
-                        {t.subject ?? "(no subject)"}
+                      <summary className="cursor-pointer marker:text-slate-400">
+                        <span className="font-medium text-slate-800">{t.subject ?? "(no subject)"}</span>
+                        <TicketLine ticket={t} />
                       </summary>
                       <TicketDetailsPanel ticket={t} details={more} timeZone={timeZone} />
                     </details>
                   ) : (
-                    <div className="font-medium text-slate-800">{t.subject ?? "(no subject)"}</div>
+                    <>
+                      <div className="font-medium text-slate-800">{t.subject ?? "(no subject)"}</div>
+                      <TicketLine ticket={t} />
+                    </>
                   )}
-                  <div className="text-xs text-slate-500">
-                    {t.externalId} · {t.channel}
-                    {t.priority ? ` · ${t.priority} priority` : ""}
-                  </div>
                 </td>
                 <td className="py-2 pr-4 text-slate-600">{t.category ?? "—"}</td>
                 <td className="py-2 pr-4">
@@ -73,6 +73,16 @@ export function TicketTable({
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** The ticket's id, channel and priority under its subject. */
+function TicketLine({ ticket: t }: { ticket: CustomerTicket }) {
+  return (
+    <span className="block pl-3.5 text-xs text-slate-500">
+      {t.externalId} · {t.channel}
+      {t.priority ? ` · ${t.priority} priority` : ""}
+    </span>
   );
 }
 

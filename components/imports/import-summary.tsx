@@ -9,6 +9,7 @@ import { RejectedTable } from "./rejected-table";
 /** What the import came to: counts, the rejected rows by line (with a download), and what to do next. */
 export function ImportSummary({
   run,
+  upserts = false,
   totalRows,
   seconds,
   file,
@@ -16,6 +17,8 @@ export function ImportSummary({
   onReset,
 }: {
   run: ImportRun;
+  /** Tickets are upserted: "imported" counts new and changed tickets alike. */
+  upserts?: boolean;
   totalRows: number;
   seconds: number;
   file: { name: string; header: readonly string[]; rows: readonly CsvRecord[] };
@@ -38,7 +41,7 @@ export function ImportSummary({
         </Notice>
       )}
       <dl className="grid gap-3 sm:grid-cols-3" data-testid="import-counts">
-        <Count label="Imported" value={accepted} note="new rows stored" />
+        <Count label="Imported" value={accepted} note={upserts ? "new or changed tickets stored" : "new rows stored"} />
         <Count label="Already imported" value={duplicates} note="identical rows imported before, skipped" />
         <Count label="Rejected" value={rejected.length} note="rows with problems, listed below" />
       </dl>

@@ -144,6 +144,7 @@ export function ImportWizard({ timeZone }: { timeZone: string }) {
             ) : run.status === "finished" ? (
               <ImportSummary
                 run={run.run}
+                upserts={kind === "tickets"}
                 totalRows={run.totalRows}
                 seconds={run.seconds}
                 file={{ name: loaded.name, header: loaded.file.header, rows: loaded.file.rows }}
