@@ -20,13 +20,13 @@ export function BacklogTable({ backlog }: { backlog: Backlog }) {
             <th className="py-2 font-medium">Median age</th>
             <th className="py-2 font-medium">Oldest</th>
             {AGE_BANDS.map((b) => (
-              <th key={b.label} className="py-2 font-medium">
+              <th key={b.label} className="px-1 py-2 font-medium whitespace-nowrap">
                 {b.label}
               </th>
             ))}
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100 tabular-nums">
+        <tbody className="divide-y divide-slate-100 whitespace-nowrap tabular-nums">
           {[...backlog.byCategory, backlog].map((g) => (
             <tr key={g.category} className={g === backlog ? "font-semibold" : undefined}>
               <th scope="row" className="py-1.5 text-left font-medium whitespace-nowrap">

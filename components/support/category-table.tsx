@@ -22,16 +22,16 @@ export function CategoryTable({
         <thead className="text-xs uppercase text-slate-500">
           <tr>
             <th className="py-2 text-left font-medium">Category</th>
-            <th className="py-2 font-medium">Tickets</th>
-            <th className="py-2 font-medium">First response (median / p90)</th>
-            <th className="py-2 font-medium">First resolution (median / p90)</th>
-            <th className="py-2 font-medium">Full resolution (median / p90)</th>
-            <th className="py-2 font-medium">Never solved</th>
-            <th className="py-2 font-medium">Reopen rate</th>
-            <th className="py-2 font-medium">CSAT</th>
+            <th className="px-2 py-2 font-medium">Tickets</th>
+            <th className="px-2 py-2 font-medium">First response</th>
+            <th className="px-2 py-2 font-medium">First resolution</th>
+            <th className="px-2 py-2 font-medium">Full resolution</th>
+            <th className="px-2 py-2 font-medium">Never solved</th>
+            <th className="px-2 py-2 font-medium">Reopen rate</th>
+            <th className="px-2 py-2 font-medium">CSAT</th>
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100 tabular-nums">
+        <tbody className="divide-y divide-slate-100 whitespace-nowrap tabular-nums">
           {rows.map((r) => (
             <Row key={r.category} label={r.category} stats={r} href={ticketListHref({ range, category: r.category })} />
           ))}
@@ -50,13 +50,13 @@ function Row({ label, stats, href, strong }: { label: string; stats: TicketStats
           {label}
         </Link>
       </th>
-      <td className="py-1.5">{formatNumber(stats.tickets)}</td>
-      <td className="py-1.5">{medianAndP90(stats.firstResponse)}</td>
-      <td className="py-1.5">{medianAndP90(stats.firstResolution)}</td>
-      <td className="py-1.5">{medianAndP90(stats.fullResolution)}</td>
-      <td className="py-1.5">{formatNumber(stats.firstResolution.missing)}</td>
-      <td className="py-1.5">{rateOf(stats.reopen)}</td>
-      <td className="py-1.5">{rateOf(stats.csat)}</td>
+      <td className="px-2 py-1.5">{formatNumber(stats.tickets)}</td>
+      <td className="px-2 py-1.5">{medianAndP90(stats.firstResponse)}</td>
+      <td className="px-2 py-1.5">{medianAndP90(stats.firstResolution)}</td>
+      <td className="px-2 py-1.5">{medianAndP90(stats.fullResolution)}</td>
+      <td className="px-2 py-1.5">{formatNumber(stats.firstResolution.missing)}</td>
+      <td className="px-2 py-1.5">{rateOf(stats.reopen)}</td>
+      <td className="px-2 py-1.5">{rateOf(stats.csat)}</td>
     </tr>
   );
 }

@@ -11,7 +11,11 @@ import { ticketListHref } from "@/lib/support/ticket-list";
  */
 export function ChurnTable({ churn, range }: { churn: TicketChurn; range: DateRange }) {
   const groups: { group: ChurnGroup; href?: string; unit: string; baseline?: boolean; indent?: boolean }[] = [
-    { group: churn.withoutTicket, unit: "customer-windows", baseline: true },
+    {
+      group: { ...churn.withoutTicket, label: "Without a ticket (customer-windows)" },
+      unit: "customer-windows",
+      baseline: true,
+    },
     { group: churn.withTicket, unit: "customers", href: ticketListHref({ range }) },
     { group: churn.resolved, unit: "customers", indent: true },
     { group: churn.unresolved, unit: "customers", indent: true },

@@ -15,3 +15,18 @@ export function rateOf(r: Ratio): string {
 }
 
 export { formatDuration, formatRate };
+
+/** "2026-11-23 08:12" in the workspace's time zone: compact and unambiguous in long ticket lists. */
+export function shortDateTime(value: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(value);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${get("year")}-${get("month")}-${get("day")} ${get("hour")}:${get("minute")}`;
+}

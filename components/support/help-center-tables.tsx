@@ -1,3 +1,4 @@
+import { formatRate } from "@/components/metrics/kpi-format";
 import { formatNumber } from "@/lib/format";
 import type { SearchQueryStats } from "@/lib/support/help-center";
 
@@ -8,12 +9,15 @@ export function SearchQueryTable({
   countLabel,
   count,
   empty,
+  share,
 }: {
   caption: string;
   rows: SearchQueryStats[];
   countLabel: string;
   count: (q: SearchQueryStats) => number;
   empty: string;
+  /** An extra column: the counted searches as a share of the query's searches. */
+  share?: string;
 }) {
   if (rows.length === 0) return <p className="text-sm text-slate-700">{empty}</p>;
   return (
@@ -24,6 +28,7 @@ export function SearchQueryTable({
           <th className="py-2 text-left font-medium">Query</th>
           <th className="py-2 font-medium">{countLabel}</th>
           <th className="py-2 font-medium">Searches</th>
+          {share ? <th className="py-2 font-medium">{share}</th> : null}
           <th className="py-2 font-medium">Customers</th>
         </tr>
       </thead>
@@ -35,6 +40,7 @@ export function SearchQueryTable({
             </th>
             <td className="py-1.5 font-medium">{formatNumber(count(q))}</td>
             <td className="py-1.5">{formatNumber(q.searches)}</td>
+            {share ? <td className="py-1.5">{formatRate(count(q) / q.searches)}</td> : null}
             <td className="py-1.5">{formatNumber(q.customers)}</td>
           </tr>
         ))}

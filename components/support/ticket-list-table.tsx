@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { formatDateTime } from "@/lib/format";
 import type { ListedTicket } from "@/lib/support/ticket-list";
+import { shortDateTime } from "./format";
 
 const STATUS_STYLES: Record<string, string> = {
   new: "bg-sky-100 text-sky-800",
@@ -12,7 +12,7 @@ const STATUS_STYLES: Record<string, string> = {
 
 /** The tickets behind a support number; each links to its customer's profile. */
 export function TicketListTable({ tickets, timeZone }: { tickets: ListedTicket[]; timeZone: string }) {
-  const when = (d: Date | null) => (d ? formatDateTime(d, timeZone) : "—");
+  const when = (d: Date | null) => (d ? shortDateTime(d, timeZone) : "—");
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm">
@@ -33,11 +33,11 @@ export function TicketListTable({ tickets, timeZone }: { tickets: ListedTicket[]
         <tbody className="divide-y divide-slate-100">
           {tickets.map((t) => (
             <tr key={t.id}>
-              <th scope="row" className="py-1.5 pr-3 font-normal">
+              <th scope="row" className="min-w-64 py-1.5 pr-3 font-normal">
                 <span className="font-mono text-xs text-slate-500">{t.externalId}</span>
                 <span className="block text-slate-800">{t.subject ?? "(no subject)"}</span>
               </th>
-              <td className="py-1.5 pr-3">
+              <td className="py-1.5 pr-3 whitespace-nowrap">
                 {t.customer ? (
                   <Link href={`/customers/${t.customer.id}`} className="text-brand-700 hover:underline">
                     {t.customer.name ?? t.customer.email ?? `Customer #${t.customer.id}`}
@@ -46,7 +46,7 @@ export function TicketListTable({ tickets, timeZone }: { tickets: ListedTicket[]
                   <span className="text-slate-500">Unknown customer</span>
                 )}
               </td>
-              <td className="py-1.5 pr-3">{t.category}</td>
+              <td className="py-1.5 pr-3 whitespace-nowrap">{t.category}</td>
               <td className="py-1.5 pr-3">{t.channel}</td>
               <td className="py-1.5 pr-3">
                 <span

@@ -368,6 +368,7 @@ export default async function SupportPage({ searchParams }: { searchParams: Sear
                 rows={helpCenter.topNoResults}
                 countLabel="No results"
                 count={(q) => q.noResults}
+                share="Share"
                 empty="Every search found something."
               />
               <SearchQueryTable
