@@ -7,6 +7,8 @@ import type { SupportQuery } from "@/lib/support/query";
  * the back button undoes a change (as on Revenue).
  */
 export function SupportControls({ query, hoursLabel }: { query: SupportQuery; hoursLabel: string }) {
+  // The option stays short so the select never truncates it; the hours themselves are its tooltip and the
+  // line under the controls.
   return (
     <form method="get" className="grid gap-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm md:grid-cols-5">
       <Field label="Created from" name="from">
@@ -22,9 +24,9 @@ export function SupportControls({ query, hoursLabel }: { query: SupportQuery; ho
         </Select>
       </Field>
       <Field label="Times in" name="hours">
-        <Select name="hours" defaultValue={query.hours}>
+        <Select name="hours" defaultValue={query.hours} title={`Business hours: ${hoursLabel}`}>
           <option value="calendar">Calendar hours</option>
-          <option value="business">Business hours ({hoursLabel})</option>
+          <option value="business">Business hours</option>
         </Select>
       </Field>
       <div className="flex items-end">
