@@ -63,7 +63,11 @@ export type RecentEvent = {
   customerLabel: string;
 };
 
-/** The latest events received, newest first, for a glance at what is arriving. */
+/**
+ * The latest events received, newest first, for a glance at what is arriving: by arrival (the events' id),
+ * not by their own timestamp, so a historical import shows up as what just arrived, and the primary key
+ * answers it without reading the workspace's events in time order (2 s at 10M events).
+ */
 export async function recentEvents(db: Db, workspaceId: string, limit = 10): Promise<RecentEvent[]> {
   const result = await rows<{
     id: number;
@@ -80,7 +84,7 @@ export async function recentEvents(db: Db, workspaceId: string, limit = 10): Pro
       from events e
       left join customers c on c.workspace_id = e.workspace_id and c.id = e.customer_id
       where e.workspace_id = ${workspaceId}
-      order by e.timestamp desc, e.id desc
+      order by e.id desc
       limit ${limit}
     `,
   );
