@@ -7,6 +7,7 @@ export * from "./events";
 export * from "./ingest-inbox";
 export * from "./memberships";
 export * from "./period-rollups";
+export * from "./segments";
 export * from "./sources";
 export * from "./tickets";
 export * from "./users";
