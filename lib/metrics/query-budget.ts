@@ -3,12 +3,12 @@ import type { Db } from "@/lib/db/client";
 import { TooSlow } from "@/lib/errors";
 
 /**
- * Recurring cohorts pair every start period of a customer with every later return period: at 10M events the
- * default 4 MB work_mem spilled that join to disk and it ran past 120 s; with 64 MB it takes about 9 s. The
- * first-time view measured slower with more memory (2.0 s → 2.9 s: the planner switches to hashing), so only
- * recurring queries ask for it (docs/benchmarks.md).
+ * work_mem for analytics transactions. Views the rollup cells do not hold de-duplicate (customer, period)
+ * pairs of up to a million rows; with the default 4 MB, PostgreSQL 15's hash aggregate spilled the named-event
+ * cohort query into 344,047 batches and ran for 180 s, and recurring cohorts ran past 120 s. With 64 MB they
+ * fit in memory (docs/benchmarks.md).
  */
-export const RECURRING_WORK_MEM_MB = 64;
+export const ANALYTICS_WORK_MEM_MB = 64;
 
 /** How long one analytics view may compute before the user is asked to narrow it instead of waiting on. */
 export const ANALYTICS_BUDGET_MS = 30_000;
@@ -24,14 +24,14 @@ function isStatementTimeout(error: unknown): boolean {
  * Runs analytics queries with a statement timeout (`set local`, so it ends with the transaction and never
  * leaks to other requests on the pooled connection). Some views (recurring cohorts over a year of daily
  * activity at millions of events) can take minutes; a clear "narrow it" beats a page that never loads.
- * PostgreSQL only: PGlite accepts the setting but has no timer to enforce it. `workMemMb` raises work_mem
- * for that transaction only: see RECURRING_WORK_MEM_MB.
+ * PostgreSQL only: PGlite accepts the setting but has no timer to enforce it. work_mem is raised for that
+ * transaction only: see ANALYTICS_WORK_MEM_MB.
  */
 export async function withQueryBudget<T>(
   db: Db,
   run: (db: Db) => Promise<T>,
   budgetMs = ANALYTICS_BUDGET_MS,
-  options: { workMemMb?: number } = {},
+  options: { workMemMb?: number } = { workMemMb: ANALYTICS_WORK_MEM_MB },
 ) {
   try {
     return await db.transaction(async (tx) => {
@@ -55,9 +55,4 @@ export async function orTooSlow<T>(work: Promise<T>): Promise<T | TooSlow> {
     if (error instanceof TooSlow) return error;
     throw error;
   }
-}
-
-/** The work_mem a cohort query should run with (only recurring cohorts ask for more). */
-export function memoryFor(query: { mode: string }): { workMemMb?: number } {
-  return query.mode === "recurring" ? { workMemMb: RECURRING_WORK_MEM_MB } : {};
 }

@@ -15,7 +15,7 @@ import { TooSlow } from "@/lib/errors";
 import { cohortCellCustomers } from "@/lib/metrics/drilldown";
 import { listEventCatalog } from "@/lib/metrics/event-catalog";
 import { addPeriods, isComplete, localDate } from "@/lib/metrics/periods";
-import { ANALYTICS_BUDGET_MS, memoryFor, orTooSlow, withQueryBudget } from "@/lib/metrics/query-budget";
+import { orTooSlow, withQueryBudget } from "@/lib/metrics/query-budget";
 import { computeRetention, type RetentionResult } from "@/lib/metrics/retention";
 import { RETENTION_NOTES } from "@/lib/metrics/retention-notes";
 import { parseRetentionQuery, retentionSearchParams } from "@/lib/metrics/retention-query";
@@ -56,9 +56,7 @@ export default async function CohortsPage({ searchParams }: { searchParams: Sear
   const view: CohortView = params.show === "counts" ? "counts" : "percent";
   const db = await getDb();
   const [outcome, catalog, traits] = await Promise.all([
-    orTooSlow(
-      withQueryBudget(db, (tx) => computeRetention(tx, scope, query, now), ANALYTICS_BUDGET_MS, memoryFor(query)),
-    ),
+    orTooSlow(withQueryBudget(db, (tx) => computeRetention(tx, scope, query, now))),
     listEventCatalog(db, scope.workspaceId, now),
     listTraitKeys(db, scope.workspaceId),
   ]);
@@ -68,14 +66,7 @@ export default async function CohortsPage({ searchParams }: { searchParams: Sear
   const returned = params.returned !== "false";
   const listed =
     cell && !(outcome instanceof TooSlow)
-      ? await orTooSlow(
-          withQueryBudget(
-            db,
-            (tx) => cohortCellCustomers(tx, scope, query, { ...cell, returned }, now),
-            ANALYTICS_BUDGET_MS,
-            memoryFor(query),
-          ),
-        )
+      ? await orTooSlow(withQueryBudget(db, (tx) => cohortCellCustomers(tx, scope, query, { ...cell, returned }, now)))
       : null;
   const tooSlow = outcome instanceof TooSlow ? outcome : listed instanceof TooSlow ? listed : null;
   const result: RetentionResult =

@@ -5,8 +5,10 @@
 import type { Db } from "@/lib/db/client";
 import { computeLifecycle } from "@/lib/metrics/lifecycle";
 import { addPeriods, localDate, periodStart } from "@/lib/metrics/periods";
+import { withQueryBudget } from "@/lib/metrics/query-budget";
 import { computeRetention } from "@/lib/metrics/retention";
 import { ANY_EVENT, type RetentionQuery } from "@/lib/metrics/retention-query";
+import { STATEMENT_TIMEOUT_S } from "./bench-database";
 import {
   type Canonical,
   lifecycleFromRaw,
@@ -33,6 +35,11 @@ export function weekWindow(now: Date, timeZone: string): WeekWindow & { today: s
   return { timeZone, today, lastWeek, firstWeek: addPeriods(lastWeek, "week", -(WEEKS - 1)) };
 }
 
+/** Inside the pages' analytics transaction (work_mem, statement budget), with the bench's own time limit. */
+function asTheProductRuns<T>(db: Db, run: (db: Db) => Promise<T>): Promise<T> {
+  return withQueryBudget(db, run, STATEMENT_TIMEOUT_S * 1000);
+}
+
 export function comparableCases(workspaceId: string, now: Date, timeZone: string): ComparableCase[] {
   const window = weekWindow(now, timeZone);
   const scope = { workspaceId, timeZone };
@@ -49,7 +56,8 @@ export function comparableCases(workspaceId: string, now: Date, timeZone: string
     };
     return {
       name,
-      rollup: async (db) => retentionFromRollup(await computeRetention(db, scope, query, now)),
+      rollup: async (db) =>
+        retentionFromRollup(await asTheProductRuns(db, (tx) => computeRetention(tx, scope, query, now))),
       rawSql: (source) => rawRetentionSql(source, window, raw),
       fromRaw: (rows) => retentionFromRaw(rows, "week"),
     };
@@ -75,11 +83,13 @@ export function comparableCases(workspaceId: string, now: Date, timeZone: string
       rollup: async (db) =>
         lifecycleFromRollup(
           (
-            await computeLifecycle(
-              db,
-              scope,
-              { period: "week", from: window.firstWeek, to: window.today, event: ANY_EVENT },
-              now,
+            await asTheProductRuns(db, (tx) =>
+              computeLifecycle(
+                tx,
+                scope,
+                { period: "week", from: window.firstWeek, to: window.today, event: ANY_EVENT },
+                now,
+              ),
             )
           ).periods,
         ),

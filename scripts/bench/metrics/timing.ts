@@ -1,9 +1,11 @@
+import { TooSlow } from "@/lib/errors";
 import { percentile } from "../stats";
 
 export type Timing = { runs: number; p50: number; p95: number; samplesMs: number[]; timedOut?: boolean };
 
-/** PostgreSQL's "canceling statement due to statement timeout". */
+/** PostgreSQL's "canceling statement due to statement timeout", also as the product's TooSlow. */
 function isStatementTimeout(error: unknown): boolean {
+  if (error instanceof TooSlow) return true;
   return typeof error === "object" && error !== null && "code" in error && error.code === "57014";
 }
 

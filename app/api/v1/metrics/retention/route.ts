@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { requireApiAccess } from "@/lib/auth/api-access";
 import { getDb } from "@/lib/db";
 import { errorResponse } from "@/lib/http/respond";
-import { ANALYTICS_BUDGET_MS, memoryFor, withQueryBudget } from "@/lib/metrics/query-budget";
+import { withQueryBudget } from "@/lib/metrics/query-budget";
 import { computeRetention } from "@/lib/metrics/retention";
 import { retentionCsv } from "@/lib/metrics/retention-csv";
 import { parseRetentionQuery } from "@/lib/metrics/retention-query";
@@ -14,12 +14,7 @@ export async function GET(request: Request) {
     const scope = { workspaceId: principal.workspace.id, timeZone: principal.workspace.timeZone };
     const now = new Date();
     const query = parseRetentionQuery(new URL(request.url).searchParams, now, scope.timeZone);
-    const result = await withQueryBudget(
-      await getDb(),
-      (db) => computeRetention(db, scope, query, now),
-      ANALYTICS_BUDGET_MS,
-      memoryFor(query),
-    );
+    const result = await withQueryBudget(await getDb(), (db) => computeRetention(db, scope, query, now));
     if (new URL(request.url).searchParams.get("format") === "csv") {
       return new Response(retentionCsv(result), {
         headers: {
