@@ -9,6 +9,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/lifecycle", label: "Lifecycle", capability: "analytics:read" },
   { href: "/revenue", label: "Revenue", capability: "analytics:read" },
   { href: "/engagement", label: "Engagement", capability: "analytics:read" },
+  { href: "/segments", label: "Segments", capability: "analytics:read" },
   { href: "/customers", label: "Customers", capability: "customers:read" },
   { href: "/support", label: "Support", capability: "support:read" },
   { href: "/data-quality", label: "Data quality", capability: "analytics:read" },
