@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { rows } from "@/lib/db/rows";
 import { customersWithNewPeriods, refreshPeriodRollups } from "@/lib/metrics/rollups/refresh";
+import { refreshSegmentMembership } from "@/lib/segments/store/refresh";
 import { PURCHASE_EVENT, SUBSCRIPTION_EVENTS } from "./commerce-events";
 import { ORDER_KEY, rebuildDailyActivity, refreshCustomerFacts } from "./rollup";
 import type { StoredEvent } from "./write-events";
@@ -34,6 +35,7 @@ export async function updateRollups(
   if (rebuildIds.length > 0) await rebuildDailyActivity(db, workspaceId, rebuildIds);
   const factIds = [...refreshFacts].sort((a, b) => a - b);
   if (factIds.length > 0) await refreshCustomerFacts(db, workspaceId, factIds);
+  await refreshSegmentMembership(db, workspaceId, [...stored.map((e) => e.customerId), ...rebuild, ...mergedAway]);
   // Last in the transaction: this week's cohort cells are shared by every writer, so they are held briefly.
   await refreshPeriodRollups(db, workspaceId, [...periodChanges, ...rebuildIds, ...mergedAway]);
 }

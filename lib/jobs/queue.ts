@@ -1,5 +1,6 @@
 import { fromPglite, PgBoss } from "pg-boss";
 import type { Database } from "@/lib/db/client";
+import { registerSegmentJobs } from "./segment-refresh";
 
 /**
  * The background job queue (pg-boss) on the same database as everything else: on PGlite it shares the one
@@ -37,6 +38,7 @@ export async function startJobQueue(database: Database): Promise<PgBoss | undefi
   boss.on("error", (error) => console.error("[jobs]", error.message));
   try {
     await boss.start();
+    await registerSegmentJobs(boss, database.db);
     s.boss = boss;
     s.state = "running";
     return boss;

@@ -9,6 +9,7 @@ import type { SimulationContext } from "./customers";
 import { DEMO_SOURCE_NAME, DEMO_TIME_ZONE, DEMO_USERS, DEMO_WORKSPACE_NAME, DEMO_WRITE_KEY } from "./demo-users";
 import { deleteDemo } from "./existing";
 import { simulateCustomer } from "./lifecycle";
+import { seedDemoSegments } from "./segments";
 import type { CustomerStory } from "./story";
 import { DAY } from "./time";
 
@@ -124,6 +125,7 @@ export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<DemoSu
     await db.execute(
       sql`vacuum analyze customers, customer_identities, events, customer_daily_activity, tickets, ticket_status_history`,
     );
+    await seedDemoSegments(db, workspaceId, userId, options.now);
     return {
       workspaceId,
       customers: totals.customers,

@@ -1,0 +1,123 @@
+import { type SQL, sql } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+import { rows } from "@/lib/db/rows";
+import { loadMetricContext, type MetricContext } from "@/lib/metrics/settings";
+import { compileSegmentPredicate, segmentWhere } from "../compile";
+import type { SegmentResolver } from "../context";
+import { savedSegmentResolver } from "./references";
+import type { MembershipChange, SavedSegment } from "./types";
+
+export type RecomputeOptions = {
+  /** "Now" for the rule's windows and the time stamped on entries and exits. */
+  now: Date;
+  /** Only these customers (incremental refresh after ingest); every customer of the workspace without. */
+  customerIds?: readonly number[];
+  /** Passed in when several segments are refreshed together, so the workspace is read once. */
+  metric?: MetricContext;
+  resolveSegment?: SegmentResolver;
+};
+
+/**
+ * Brings a dynamic segment's members in line with its rule, for some customers or all of them, in one
+ * statement: members who no longer match leave (`Segment Exited`), matching customers who are not members
+ * enter (`Segment Entered`), both logged with the same instant. Running it for every customer is the full
+ * recompute; running it for the customers a batch touched is the incremental one — both answer from the
+ * same compiled rule, so they agree whenever they are run at the same instant over the same data.
+ */
+export async function recomputeMembership(
+  db: Db,
+  segment: SavedSegment,
+  options: RecomputeOptions,
+): Promise<MembershipChange> {
+  if (segment.kind !== "dynamic" || segment.rule === null) throw new Error(`segment ${segment.id} has no rule`);
+  const metric = options.metric ?? (await loadMetricContext(db, segment.workspaceId));
+  const predicate = await compileSegmentPredicate(segment.rule, {
+    ...metric,
+    now: options.now,
+    resolveSegment: options.resolveSegment ?? savedSegmentResolver(db, segment.workspaceId),
+    self: { id: segment.id, name: segment.name },
+  });
+  const matching = sql`select c.id from customers c
+    where ${segmentWhere(segment.workspaceId, predicate)} ${onlyCustomers(sql`c.id`, options.customerIds)}`;
+  return applyMembership(db, segment, matching, options);
+}
+
+/**
+ * Makes the members (of the scope) exactly the customers `matching` selects, logging each entry and exit.
+ * `matching` must select one column, `id`, of distinct customer ids.
+ */
+export async function applyMembership(
+  db: Db,
+  segment: Pick<SavedSegment, "id" | "workspaceId">,
+  matching: SQL,
+  options: { now: Date; customerIds?: readonly number[] },
+): Promise<MembershipChange> {
+  const ws = segment.workspaceId;
+  const seg = segment.id;
+  const at = options.now.toISOString();
+  const [counts] = await rows<{ entered: number; exited: number }>(
+    db,
+    sql`
+      with matching as (${matching}),
+      gone as (
+        delete from segment_members m
+        where m.workspace_id = ${ws} and m.segment_id = ${seg}::uuid ${onlyCustomers(sql`m.customer_id`, options.customerIds)}
+          and not exists (select 1 from matching x where x.id = m.customer_id)
+        returning m.customer_id
+      ),
+      came as (
+        insert into segment_members (workspace_id, segment_id, customer_id, entered_at)
+        select ${ws}::uuid, ${seg}::uuid, x.id, ${at}::timestamptz from matching x
+        where not exists (
+          select 1 from segment_members m
+          where m.workspace_id = ${ws} and m.segment_id = ${seg}::uuid and m.customer_id = x.id
+        )
+        on conflict do nothing
+        returning customer_id
+      ),
+      logged as (
+        insert into segment_membership_events (workspace_id, segment_id, customer_id, kind, at)
+        select ${ws}::uuid, ${seg}::uuid, customer_id, 'exited', ${at}::timestamptz from gone
+        union all
+        select ${ws}::uuid, ${seg}::uuid, customer_id, 'entered', ${at}::timestamptz from came
+        returning kind
+      )
+      select count(*) filter (where kind = 'entered')::int as entered,
+             count(*) filter (where kind = 'exited')::int as exited
+      from logged
+    `,
+  );
+  return { entered: Number(counts?.entered ?? 0), exited: Number(counts?.exited ?? 0) };
+}
+
+/** Everyone leaves (a segment set back to draft): each exit is logged like any other. */
+export async function clearMembership(db: Db, segment: Pick<SavedSegment, "id" | "workspaceId">, now: Date) {
+  return applyMembership(db, segment, sql`select null::bigint as id where false`, { now });
+}
+
+/** The full recompute, in its own transaction (JIT off, as in the preview), stamping `recomputed_at`. */
+export async function recomputeSegment(
+  db: Db,
+  segment: SavedSegment,
+  options: Omit<RecomputeOptions, "customerIds">,
+): Promise<MembershipChange> {
+  return db.transaction(async (tx) => {
+    // Segment queries spend their time reading rows; compiling the larger ones with JIT costs more than it saves.
+    await tx.execute(sql`set local jit = off`);
+    const change = await recomputeMembership(tx, segment, options);
+    await tx.execute(
+      sql`update segments set recomputed_at = ${options.now.toISOString()}::timestamptz
+        where workspace_id = ${segment.workspaceId} and id = ${segment.id}::uuid`,
+    );
+    return change;
+  });
+}
+
+/** `and <column> = any($ids)` (one bound array parameter), or nothing for "every customer". */
+export function onlyCustomers(column: SQL, customerIds: readonly number[] | undefined): SQL {
+  if (customerIds === undefined) return sql``;
+  for (const id of customerIds) {
+    if (!Number.isSafeInteger(id)) throw new Error(`customer id must be an integer, got ${String(id)}`);
+  }
+  return sql`and ${column} = any(${`{${customerIds.join(",")}}`}::bigint[])`;
+}
