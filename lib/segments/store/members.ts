@@ -79,10 +79,13 @@ function encodeCursor(at: string, id: number): string {
   return Buffer.from(JSON.stringify([at, id])).toString("base64url");
 }
 
+/** PostgreSQL's text form of a timestamptz ("2026-03-18 16:00:00.123+00"), which the cursor carries verbatim. */
+const TIMESTAMP_TEXT = /^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(\.\d{1,6})?([+-]\d\d(:?\d\d){0,2}|Z)?$/;
+
 function decodeCursor(cursor: string): { at: string; id: number } {
   try {
     const [at, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [unknown, unknown];
-    if (typeof at === "string" && !Number.isNaN(Date.parse(at.replace(" ", "T"))) && Number.isSafeInteger(id)) {
+    if (typeof at === "string" && TIMESTAMP_TEXT.test(at) && Number.isSafeInteger(id)) {
       return { at, id: id as number };
     }
   } catch {

@@ -48,7 +48,13 @@ describeEachDatabase("incremental segment membership", ({ database }) => {
     workspaceId = ws!.id;
     const actor = { workspaceId, userId: null, now: START };
     const make = async (name: string, rule: SegmentRuleInput) =>
-      createSegment(db, actor, { name, description: "", kind: "dynamic", status: "active", rule: parseSegmentRule(rule) });
+      createSegment(db, actor, {
+        name,
+        description: "",
+        kind: "dynamic",
+        status: "active",
+        rule: parseSegmentRule(rule),
+      });
     const loginWindow = (n: number, days: number) => ({
       type: "event" as const,
       event: "Logged In",
@@ -59,10 +65,21 @@ describeEachDatabase("incremental segment membership", ({ database }) => {
     const frequent = await make("Frequent", group(loginWindow(2, 3)));
     const quiet = await make(
       "Quiet",
-      group({ type: "event", event: "$any", operator: "not_performed", window: { type: "last", amount: 2, unit: "days" } }),
+      group({
+        type: "event",
+        event: "$any",
+        operator: "not_performed",
+        window: { type: "last", amount: 2, unit: "days" },
+      }),
     );
-    const pro = await make("Pro", group({ type: "trait", trait: "plan", test: { type: "string", operator: "equals", value: "pro" } }));
-    await make("Buyers", group({ type: "commerce", measure: "orders", test: { type: "number", operator: "gte", value: 2 } }));
+    const pro = await make(
+      "Pro",
+      group({ type: "trait", trait: "plan", test: { type: "string", operator: "equals", value: "pro" } }),
+    );
+    await make(
+      "Buyers",
+      group({ type: "commerce", measure: "orders", test: { type: "number", operator: "gte", value: 2 } }),
+    );
     await make(
       "Lapsed buyers",
       group({ type: "commerce", measure: "days_since_last_order", test: { type: "number", operator: "gt", value: 2 } }),
@@ -79,7 +96,10 @@ describeEachDatabase("incremental segment membership", ({ database }) => {
     await make("Dormant yesterday", group({ type: "lifecycle_status", status: "dormant", period: "day" }));
     await make(
       "Quiet pros",
-      group({ type: "segment", segmentId: pro.id, operator: "in" }, { type: "segment", segmentId: quiet.id, operator: "in" }),
+      group(
+        { type: "segment", segmentId: pro.id, operator: "in" },
+        { type: "segment", segmentId: quiet.id, operator: "in" },
+      ),
     );
     await make("Not frequent", group({ type: "segment", segmentId: frequent.id, operator: "not_in" }));
   });
@@ -130,7 +150,10 @@ describeEachDatabase("incremental segment membership", ({ database }) => {
       expect(stored, `${segment.name} after ${step}`).toEqual(expected);
     }
     const again = await Promise.all(segments.map((s) => recomputeSegment(db, s, { now })));
-    expect(again.every((c) => c.entered === 0 && c.exited === 0), `full recompute after ${step}`).toBe(true);
+    expect(
+      again.every((c) => c.entered === 0 && c.exited === 0),
+      `full recompute after ${step}`,
+    ).toBe(true);
   }
 
   it("equals a full recompute after random ingests and clock advances", async () => {
