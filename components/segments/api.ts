@@ -11,12 +11,14 @@ export type SegmentStatus = "draft" | "active";
 export type Segment = {
   id: string;
   name: string;
-  description: string | null;
+  description: string;
   kind: SegmentKind;
   status: SegmentStatus;
-  rule: SegmentRule;
+  /** Null for a static segment (its members are uploaded). */
+  rule: SegmentRule | null;
   summary: string;
-  members: number;
+  /** Null for a draft dynamic segment: drafts keep no membership. */
+  members: number | null;
   updatedAt: string;
   createdAt: string;
 };
@@ -44,7 +46,10 @@ export type SegmentInput = {
   name: string;
   description?: string;
   status: SegmentStatus;
-  rule: SegmentRuleInput;
+  /** Absent for a static segment. */
+  rule?: SegmentRuleInput;
+  /** Only when creating; default dynamic. */
+  kind?: SegmentKind;
 };
 
 export class ApiError extends Error {

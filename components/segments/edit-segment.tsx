@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
+import { EMPTY_RULE } from "@/lib/segments/ui/rule-tree";
 import { segmentsApi } from "./api";
 import { SegmentsQueryProvider } from "./query-provider";
 import { SegmentBuilder } from "./segment-builder";
@@ -47,7 +48,7 @@ function EditLoaded({ segmentId }: { segmentId: string }) {
       <SegmentBuilder
         segmentId={s.id}
         kind={s.kind}
-        start={{ name: s.name, description: s.description ?? "", status: s.status, rule: s.rule }}
+        start={{ name: s.name, description: s.description, status: s.status, rule: s.rule ?? EMPTY_RULE }}
       />
     </>
   );

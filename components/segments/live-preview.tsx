@@ -66,18 +66,18 @@ export function LivePreview({ rule }: { rule: SegmentRule | null }) {
               : ""}
         </p>
       </div>
-      {query.data && query.data.sample.length > 0 ? (
+      {rule === null ? null : query.data && query.data.sample.length > 0 ? (
         <div>
           <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">
             Most recently seen of them
           </h3>
           <ul className="divide-y divide-slate-100 text-sm">
             {query.data.sample.map((c) => (
-              <li key={c.id} className="py-1">
-                <Link href={`/customers/${c.id}`} className="text-brand-700 hover:underline">
+              <li key={c.id} className="min-w-0 py-1">
+                <Link href={`/customers/${c.id}`} className="block truncate text-brand-700 hover:underline">
                   {c.email ?? c.userId ?? `Anonymous #${c.id}`}
                 </Link>
-                {c.email && c.userId ? <span className="ml-2 text-xs text-slate-500">{c.userId}</span> : null}
+                {c.email && c.userId ? <span className="block truncate text-xs text-slate-500">{c.userId}</span> : null}
               </li>
             ))}
           </ul>

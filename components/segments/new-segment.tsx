@@ -4,12 +4,23 @@ import { useQuery } from "@tanstack/react-query";
 import { PageHeader } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { EMPTY_RULE } from "@/lib/segments/ui/rule-tree";
-import { segmentsApi } from "./api";
+import { type SegmentKind, segmentsApi } from "./api";
 import { SegmentsQueryProvider } from "./query-provider";
 import { SegmentBuilder } from "./segment-builder";
 
 /** /segments/new: the builder, empty or filled from a template (?template=<key>). */
-export function NewSegment({ templateKey }: { templateKey: string | null }) {
+export function NewSegment({ templateKey, kind }: { templateKey: string | null; kind: SegmentKind }) {
+  if (kind === "static") {
+    return (
+      <SegmentsQueryProvider>
+        <PageHeader
+          title="New static list"
+          description="A fixed list of customers you upload, for example from an event sign-up sheet."
+        />
+        <SegmentBuilder kind="static" start={{ name: "", description: "", status: "active", rule: EMPTY_RULE }} />
+      </SegmentsQueryProvider>
+    );
+  }
   return (
     <SegmentsQueryProvider>
       <PageHeader

@@ -237,7 +237,7 @@ function NodeActions({
       <Button
         type="button"
         variant="ghost"
-        className="px-2 py-1 text-xs"
+        className="px-2 py-1 text-xs disabled:opacity-30"
         aria-label={`Move ${label} up`}
         disabled={index === 0}
         onClick={() => onChange(moveAt(rule, path, -1))}
@@ -247,7 +247,7 @@ function NodeActions({
       <Button
         type="button"
         variant="ghost"
-        className="px-2 py-1 text-xs"
+        className="px-2 py-1 text-xs disabled:opacity-30"
         aria-label={`Move ${label} down`}
         disabled={index >= siblings - 1}
         onClick={() => onChange(moveAt(rule, path, 1))}

@@ -62,9 +62,11 @@ export function SegmentBuilder({
 
   const save = useMutation({
     mutationFn: (status: SegmentStatus) => {
-      const input: SegmentInput = { name, description: description.trim() || undefined, status, rule };
-      if (!segmentId) return segmentsApi.create(input);
-      return segmentsApi.update(segmentId, dynamic ? input : { name, description: input.description, status });
+      const input: SegmentInput = dynamic
+        ? { name, description: description.trim(), status, rule }
+        : { name, description: description.trim(), status };
+      if (!segmentId) return segmentsApi.create(dynamic ? input : { ...input, kind: "static" });
+      return segmentsApi.update(segmentId, input);
     },
     onMutate: () => {
       setProblem(null);
@@ -92,7 +94,7 @@ export function SegmentBuilder({
     },
   });
 
-  const nameError = name.trim() === "" && save.isError ? "Enter a name" : formErrors.name;
+  const nameError = formErrors.name;
   const canSave = (!dynamic || check.ok) && name.trim() !== "" && !save.isPending;
 
   return (
@@ -139,7 +141,8 @@ export function SegmentBuilder({
           </div>
         ) : (
           <Notice tone="info">
-            This is a static segment: its members are the customers you upload on the segment’s page, not a rule.
+            A static list has no rule: its members are the customers you upload (user ids or emails) on its page after
+            saving.
           </Notice>
         )}
 

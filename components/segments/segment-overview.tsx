@@ -68,12 +68,14 @@ function Overview({ segmentId, canEdit, timeZone }: Props) {
       </nav>
       <PageHeader
         title={s.name}
-        description={s.description ?? undefined}
+        description={s.description || undefined}
         actions={
           <div className="flex flex-wrap items-center gap-2">
-            <a href={membersCsvHref(s.id)} download className={LINK_BUTTON}>
-              Export members (CSV)
-            </a>
+            {s.members === null ? null : (
+              <a href={membersCsvHref(s.id)} download className={LINK_BUTTON}>
+                Export members (CSV)
+              </a>
+            )}
             {canEdit ? (
               <>
                 <Link href={`/segments/${s.id}/edit`} className={LINK_BUTTON}>
@@ -93,10 +95,11 @@ function Overview({ segmentId, canEdit, timeZone }: Props) {
         </span>
         <span className="text-xs text-slate-500">Updated {formatDateTime(new Date(s.updatedAt), timeZone)}</span>
       </div>
-      {s.status === "draft" ? (
+      {s.members === null ? (
         <div className="mb-6">
           <Notice tone="info">
-            This segment is a draft. {canEdit ? "Edit it and save it as active when it is ready." : ""}
+            This segment is a draft: drafts keep no members, size history or entries and exits.{" "}
+            {canEdit ? "Edit it and save it as active to start counting." : "An admin or marketer can activate it."}
           </Notice>
         </div>
       ) : null}
@@ -104,55 +107,68 @@ function Overview({ segmentId, canEdit, timeZone }: Props) {
       <div className="grid gap-4 md:grid-cols-3">
         <Stat
           label="Members now"
-          value={formatNumber(s.members)}
+          value={s.members === null ? "—" : formatNumber(s.members)}
           note={s.kind === "static" ? "Customers on the uploaded list." : "Customers who match the rule now."}
         />
         <Stat
           label="Entered in the last 7 days"
           value={formatNumber(s.enteredLast7Days)}
-          note="Customers who started matching within the last 7 days, today included."
+          note="Entries into the segment today and the 6 days before (workspace time zone); a customer who entered twice counts twice."
         />
         <Stat
           label="Exited in the last 7 days"
           value={formatNumber(s.exitedLast7Days)}
-          note="Customers who stopped matching within the last 7 days, today included."
+          note="Exits from the segment today and the 6 days before (workspace time zone); a customer who left twice counts twice."
         />
       </div>
 
-      <Card title="Size over the last 90 days" className="mt-6">
-        <History segmentId={s.id} />
-      </Card>
+      {s.members === null ? null : (
+        <>
+          <Card title="Size over the last 90 days" className="mt-6">
+            <History segmentId={s.id} createdAt={s.createdAt} timeZone={timeZone} />
+          </Card>
 
-      <Card title="Retention of members against all customers" className="mt-6">
-        <RetentionComparison segmentId={s.id} segmentName={s.name} />
-      </Card>
+          <Card title="Retention of members against all customers" className="mt-6">
+            <RetentionComparison segmentId={s.id} segmentName={s.name} />
+          </Card>
 
-      {canEdit && s.kind === "static" ? (
-        <Card title="Upload members" className="mt-6">
-          <StaticUpload segmentId={s.id} />
-        </Card>
-      ) : null}
+          {canEdit && s.kind === "static" ? (
+            <Card title="Upload members" className="mt-6">
+              <StaticUpload segmentId={s.id} />
+            </Card>
+          ) : null}
 
-      <Card title="Current members" className="mt-6">
-        <MembersTable segmentId={s.id} timeZone={timeZone} />
-      </Card>
+          <Card title="Current members" className="mt-6">
+            <MembersTable segmentId={s.id} timeZone={timeZone} />
+          </Card>
+        </>
+      )}
     </>
   );
 }
 
-function History({ segmentId }: { segmentId: string }) {
+function History({ segmentId, createdAt, timeZone }: { segmentId: string; createdAt: string; timeZone: string }) {
   const history = useQuery({
     queryKey: ["segment", segmentId, "history"],
     queryFn: () => segmentsApi.history(segmentId),
   });
   if (history.isPending) return <p className="text-sm text-slate-600">Loading the history…</p>;
   if (history.isError) return <Notice tone="error">Could not load the history: {history.error.message}</Notice>;
-  if (history.data.points.length === 0) {
+  // Days before the segment existed have no size (not zero): the chart starts on the day it was created.
+  const since = localDay(new Date(createdAt), timeZone);
+  const points = history.data.points.filter((p) => p.date >= since);
+  if (points.length < 2) {
     return (
       <p className="text-sm text-slate-600">
-        No history yet: the size is recorded from the day the segment is saved, so the chart fills in from today.
+        The size is recorded from the day the segment was created ({since}); the chart fills in from tomorrow, one point
+        per day.
       </p>
     );
   }
-  return <SizeChart points={history.data.points} />;
+  return <SizeChart points={points} />;
+}
+
+/** YYYY-MM-DD of an instant in a time zone. */
+function localDay(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
 }

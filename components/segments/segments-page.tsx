@@ -13,6 +13,9 @@ import { useSegments } from "./use-catalog";
 const NEW_BUTTON =
   "inline-flex items-center rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700";
 
+const SECONDARY_BUTTON =
+  "inline-flex items-center rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50";
+
 /** /segments: the saved segments, the templates to start from, and "New segment" for editors. */
 export function SegmentsPage({ canEdit, timeZone }: { canEdit: boolean; timeZone: string }) {
   return (
@@ -22,9 +25,14 @@ export function SegmentsPage({ canEdit, timeZone }: { canEdit: boolean; timeZone
         description="Groups of customers defined by what they did and who they are, kept current as events arrive."
         actions={
           canEdit ? (
-            <Link href="/segments/new" className={NEW_BUTTON}>
-              New segment
-            </Link>
+            <div className="flex flex-wrap items-center gap-2">
+              <Link href="/segments/new?kind=static" className={SECONDARY_BUTTON}>
+                New static list
+              </Link>
+              <Link href="/segments/new" className={NEW_BUTTON}>
+                New segment
+              </Link>
+            </div>
           ) : null
         }
       />
@@ -80,7 +88,15 @@ function SegmentTable({ canEdit, timeZone }: { canEdit: boolean; timeZone: strin
               <td className="px-4 py-3">
                 <StatusBadge status={s.status} kind={s.kind} />
               </td>
-              <td className="px-4 py-3 text-right tabular-nums">{formatNumber(s.members)}</td>
+              <td className="px-4 py-3 text-right tabular-nums">
+                {s.members === null ? (
+                  <span className="text-slate-500" title="Drafts keep no members; save the segment as active">
+                    —
+                  </span>
+                ) : (
+                  formatNumber(s.members)
+                )}
+              </td>
               <td className="whitespace-nowrap px-4 py-3 text-slate-600">
                 {formatDateTime(new Date(s.updatedAt), timeZone)}
               </td>

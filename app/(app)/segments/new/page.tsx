@@ -6,9 +6,14 @@ export const metadata: Metadata = { title: "New segment" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-/** The builder for a new segment, empty or started from a template (?template=<key>). */
+/** The builder for a new segment, empty, started from a template (?template=<key>), or a static list (?kind=static). */
 export default async function NewSegmentPage({ searchParams }: { searchParams: SearchParams }) {
   await requirePageRole("marketing:write");
-  const { template } = await searchParams;
-  return <NewSegment templateKey={typeof template === "string" ? template : null} />;
+  const { template, kind } = await searchParams;
+  return (
+    <NewSegment
+      templateKey={typeof template === "string" ? template : null}
+      kind={kind === "static" ? "static" : "dynamic"}
+    />
+  );
 }
