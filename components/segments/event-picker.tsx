@@ -21,11 +21,13 @@ export function EventPicker({
   const suggestions = [...(allowAny ? [ANY_EVENT] : []), ...(names.data ?? []).map((e) => e.name)];
   return (
     <TextControl
-      label={allowAny ? "Event ($any = any event)" : "Event"}
+      label="Event"
       field="event"
       value={value}
       className="w-56"
-      placeholder={names.isLoading ? "Loading event names…" : "Pick or type an event"}
+      placeholder={
+        names.isLoading ? "Loading event names…" : allowAny ? "Pick an event, or $any for any" : "Pick an event"
+      }
       suggestions={suggestions}
       onChange={onChange}
     />

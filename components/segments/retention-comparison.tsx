@@ -19,7 +19,16 @@ const OFFSETS_SHOWN = [1, 2, 3, 6] as const;
  * not, from the read API the Cohorts page uses. The full table opens in the Cohorts explorer with the
  * segment as its filter.
  */
-export function RetentionComparison({ segmentId, segmentName }: { segmentId: string; segmentName: string }) {
+export function RetentionComparison({
+  segmentId,
+  segmentName,
+  members: memberCount,
+}: {
+  segmentId: string;
+  segmentName: string;
+  /** Current members: in first-time mode each is in at most one cohort, so the cohorts cannot hold more. */
+  members: number;
+}) {
   const members = useQuery({
     queryKey: ["segment", segmentId, "retention"],
     queryFn: () => api<RetentionResponse>(`/api/v1/metrics/retention?${VIEW}&segment=${encodeURIComponent(segmentId)}`),
@@ -37,6 +46,16 @@ export function RetentionComparison({ segmentId, segmentName }: { segmentId: str
   }
   const size = (r: RetentionResponse) => r.cohorts.reduce((sum, c) => sum + c.size, 0);
   const segmentSize = size(members.data);
+  if (segmentSize > memberCount) {
+    // More customers in the segment's cohorts than the segment has: the read API did not apply the filter
+    // (an older server). Showing the whole base under the segment's name would mislead.
+    return (
+      <Notice tone="error">
+        The retention API did not filter by this segment, so there is nothing to compare yet. The Cohorts explorer shows
+        retention for every customer.
+      </Notice>
+    );
+  }
   const curves: Curve[] = [
     { key: "segment", label: `“${segmentName}” members`, points: members.data.mean, emphasis: true },
     { key: "everyone", label: "All customers", points: everyone.data.mean },

@@ -105,11 +105,13 @@ function Overview({ segmentId, canEdit, timeZone }: Props) {
       ) : null}
 
       <div className="grid gap-4 md:grid-cols-3">
-        <Stat
-          label="Members now"
-          value={s.members === null ? "—" : formatNumber(s.members)}
-          note={s.kind === "static" ? "Customers on the uploaded list." : "Customers who match the rule now."}
-        />
+        <div data-testid="members-now" className="[&>div]:h-full">
+          <Stat
+            label="Members now"
+            value={s.members === null ? "—" : formatNumber(s.members)}
+            note={s.kind === "static" ? "Customers on the uploaded list." : "Customers who match the rule now."}
+          />
+        </div>
         <Stat
           label="Entered in the last 7 days"
           value={formatNumber(s.enteredLast7Days)}
@@ -129,7 +131,7 @@ function Overview({ segmentId, canEdit, timeZone }: Props) {
           </Card>
 
           <Card title="Retention of members against all customers" className="mt-6">
-            <RetentionComparison segmentId={s.id} segmentName={s.name} />
+            <RetentionComparison segmentId={s.id} segmentName={s.name} members={s.members} />
           </Card>
 
           {canEdit && s.kind === "static" ? (
