@@ -41,7 +41,7 @@ test("a marketer builds “purchased ≥ 2 times in the last 30 days AND NPS ≤
   const purchase = page.getByRole("region", { name: /^Condition 1:/ });
   // The event is still to be picked: the condition says so, and no count is asked for.
   await expect(purchase).toContainText("Event: Enter an event name");
-  await expect(page.getByText("Fix the conditions marked in red")).toBeVisible();
+  await expect(page.getByText("Fix the conditions marked in red to see how many customers match.")).toBeVisible();
   await purchase.getByLabel("Event", { exact: true }).fill("Order Completed");
   const once = await countAfterChange(page, everyone);
 

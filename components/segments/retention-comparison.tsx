@@ -41,8 +41,18 @@ export function RetentionComparison({
   });
   const explorer = `/cohorts?segment=${encodeURIComponent(segmentId)}&period=month`;
   if (members.isPending || everyone.isPending) return <p className="text-sm text-slate-600">Computing retention…</p>;
+  const explorerLink = (
+    <Link href={explorer} className="text-sm font-medium text-brand-700 hover:underline">
+      Open in the Cohorts explorer
+    </Link>
+  );
   if (members.isError || everyone.isError) {
-    return <Notice tone="error">Could not compute retention: {(members.error ?? everyone.error)?.message}</Notice>;
+    return (
+      <div className="space-y-2">
+        <Notice tone="error">Could not compute retention: {(members.error ?? everyone.error)?.message}</Notice>
+        {explorerLink}
+      </div>
+    );
   }
   const size = (r: RetentionResponse) => r.cohorts.reduce((sum, c) => sum + c.size, 0);
   const segmentSize = size(members.data);
@@ -50,10 +60,12 @@ export function RetentionComparison({
     // More customers in the segment's cohorts than the segment has: the read API did not apply the filter
     // (an older server). Showing the whole base under the segment's name would mislead.
     return (
-      <Notice tone="error">
-        The retention API did not filter by this segment, so there is nothing to compare yet. The Cohorts explorer shows
-        retention for every customer.
-      </Notice>
+      <div className="space-y-2">
+        <Notice tone="error">
+          The retention API did not filter by this segment, so there is nothing to compare yet.
+        </Notice>
+        {explorerLink}
+      </div>
     );
   }
   const curves: Curve[] = [
@@ -111,10 +123,7 @@ export function RetentionComparison({
         <span className="font-medium">How is this computed? </span>
         Customers are grouped by the month of their first event (last 12 months, workspace time zone); a month-k value
         is the share of a cohort active again k months later, averaged over cohorts whose month k is over, weighted by
-        cohort size. The segment line counts only its current members.{" "}
-        <Link href={explorer} className="font-medium text-brand-700 hover:underline">
-          Open in the Cohorts explorer
-        </Link>
+        cohort size. The segment line counts only its current members. {explorerLink}
       </p>
     </div>
   );
