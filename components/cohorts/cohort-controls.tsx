@@ -1,8 +1,10 @@
 import { EventSelect } from "@/components/metrics/event-select";
 import { PeriodField } from "@/components/metrics/period-select";
+import { SegmentField } from "@/components/metrics/segment-select";
 import { Button } from "@/components/ui/button";
 import { Field, Select, TextInput } from "@/components/ui/field";
 import type { RetentionQuery } from "@/lib/metrics/retention-query";
+import type { SegmentChoice } from "@/lib/metrics/segment-filter";
 
 export type CohortView = "percent" | "counts";
 
@@ -15,11 +17,13 @@ export function CohortControls({
   view,
   events,
   traits,
+  segments,
 }: {
   query: RetentionQuery;
   view: CohortView;
   events: string[];
   traits: string[];
+  segments: SegmentChoice[];
 }) {
   return (
     <form method="get" className="grid gap-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm md:grid-cols-4">
@@ -63,13 +67,14 @@ export function CohortControls({
           ))}
         </Select>
       </Field>
+      <SegmentField value={query.segment} segments={segments} />
       <Field label="Show" name="show">
         <Select name="show" defaultValue={view}>
           <option value="percent">Percent of cohort</option>
           <option value="counts">Customer counts</option>
         </Select>
       </Field>
-      <div className="flex items-end md:col-span-3">
+      <div className="flex items-end md:col-span-2">
         <Button type="submit">Apply</Button>
       </div>
     </form>

@@ -56,7 +56,9 @@ describe("lifecycle query parameters", () => {
       from: "2025-11-17",
       to: "2026-02-04",
       event: "$any",
+      segment: null,
     });
+    expect(() => parseLifecycleQuery(new URLSearchParams("segment=vip"), now, "UTC")).toThrow(/`segment`/);
     expect(() => parseLifecycleQuery(new URLSearchParams("period=quarter"), now, "UTC")).toThrow(/`period`/);
     expect(() => parseLifecycleQuery(new URLSearchParams("to=tomorrow"), now, "UTC")).toThrow(/`to`/);
   });

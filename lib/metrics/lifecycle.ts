@@ -6,8 +6,16 @@ import { occurrences, periodInterval, type Scope } from "./activity-sql";
 import { ANY_EVENT, checkRange, dateParam, eventParam, periodParam } from "./metric-query";
 import { addPeriods, isComplete, localDate, type Period, periodStart, periodStarts } from "./periods";
 import { lifecycleCountsFromCells } from "./rollups/read";
+import { requireSegment, segmentCondition, segmentParam } from "./segment-filter";
 
-export type LifecycleQuery = { period: Period; from: string; to: string; event: string };
+export type LifecycleQuery = {
+  period: Period;
+  from: string;
+  to: string;
+  event: string;
+  /** Only the current members of this saved segment; null or absent for every customer. */
+  segment?: string | null;
+};
 export const LIFECYCLE_STATUSES = ["new", "returning", "resurrecting", "dormant"] as const;
 export type LifecycleStatus = (typeof LIFECYCLE_STATUSES)[number];
 
@@ -29,11 +37,13 @@ export function parseLifecycleQuery(params: Params, now: Date, timeZone: string)
   const to = dateParam(params, "to", localDate(now, timeZone));
   const from = dateParam(params, "from", addPeriods(periodStart(to, period), period, -11));
   checkRange(from, to);
-  return { period, from, to, event: eventParam(params, "event") };
+  return { period, from, to, event: eventParam(params, "event"), segment: segmentParam(params) };
 }
 
 export function lifecycleSearchParams(query: LifecycleQuery): URLSearchParams {
-  return new URLSearchParams({ period: query.period, from: query.from, to: query.to, event: query.event });
+  const params = new URLSearchParams({ period: query.period, from: query.from, to: query.to, event: query.event });
+  if (query.segment) params.set("segment", query.segment);
+  return params;
 }
 
 /** The periods of a query that have started, and the SQL bounds around them. */
@@ -59,7 +69,10 @@ export function lifecycleStatuses(scope: Scope, query: LifecycleQuery, today: st
   const { first, last, end } = bounds(query, today);
   const step = periodInterval(query.period);
   return sql`
-    with act as (${occurrences(scope, query.event, query.period, HISTORY_START, end, false)}),
+    with act as (
+      select o.customer_id, o.p from (${occurrences(scope, query.event, query.period, HISTORY_START, end, false)}) o
+      where true ${segmentCondition(scope.workspaceId, query.segment, sql`o.customer_id`)}
+    ),
     seq as (
       select customer_id, p,
              lag(p) over (partition by customer_id order by p) as prev_p,
@@ -87,6 +100,7 @@ export async function computeLifecycle(
 ): Promise<{ period: Period; periods: LifecyclePeriod[] }> {
   const today = localDate(now, scope.timeZone);
   const { first, last } = bounds(query, today);
+  await requireSegment(db, scope.workspaceId, query.segment);
   const counts =
     (await lifecycleCountsFromCells(db, scope, query, first, last)) ??
     (await rows<{ p: string; status: LifecycleStatus; n: number }>(

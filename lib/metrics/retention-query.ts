@@ -1,5 +1,6 @@
 import { ANY_EVENT, booleanParam, checkRange, dateParam, enumParam, eventParam, periodParam } from "./metric-query";
 import { addPeriods, localDate, type Period, periodStart } from "./periods";
+import { segmentParam } from "./segment-filter";
 
 export const RETENTION_MODES = ["first_time", "recurring"] as const;
 export type RetentionMode = (typeof RETENTION_MODES)[number];
@@ -17,6 +18,8 @@ export type RetentionQuery = {
   cumulative: boolean;
   /** A customer trait to split cohorts by; null for none. */
   breakdown: string | null;
+  /** Only the current members of this saved segment; null or absent for every customer. */
+  segment?: string | null;
 };
 
 type Params = { get(name: string): string | null };
@@ -38,6 +41,7 @@ export function parseRetentionQuery(params: Params, now: Date, timeZone: string)
     mode: enumParam(params, "mode", RETENTION_MODES, "first_time"),
     cumulative: booleanParam(params, "cumulative", false),
     breakdown: breakdown && breakdown.length <= 200 ? breakdown : null,
+    segment: segmentParam(params),
   };
 }
 
@@ -53,6 +57,7 @@ export function retentionSearchParams(query: RetentionQuery): URLSearchParams {
     cumulative: String(query.cumulative),
   });
   if (query.breakdown) params.set("breakdown", query.breakdown);
+  if (query.segment) params.set("segment", query.segment);
   return params;
 }
 

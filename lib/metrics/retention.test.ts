@@ -140,9 +140,11 @@ describe("retention query parameters", () => {
       ...base,
       from: "2025-11-17",
       to: "2026-02-04",
+      segment: null,
     });
   });
   it("names the offending parameter", () => {
+    expect(() => parseRetentionQuery(params("segment=vip"), now, tz)).toThrow(/`segment`/);
     expect(() => parseRetentionQuery(params("period=year"), now, tz)).toThrow(/`period`/);
     expect(() => parseRetentionQuery(params("from=2026-02-30"), now, tz)).toThrow(/`from`/);
     expect(() => parseRetentionQuery(params("mode=sometimes"), now, tz)).toThrow(/`mode`/);

@@ -6,6 +6,7 @@ import { breakdownGrouping, breakdownOrder } from "./breakdown";
 import { addPeriods, isComplete, localDate, type Period, periodStart, periodStarts, periodsBetween } from "./periods";
 import type { RetentionQuery } from "./retention-query";
 import { type CohortCountRow, cohortCountsFromCells } from "./rollups/read";
+import { requireSegment, segmentCondition } from "./segment-filter";
 
 export type RetentionCohort = {
   /** First day of the cohort's period (local date). */
@@ -38,7 +39,8 @@ export function cohortMembers(scope: Scope, query: RetentionQuery): SQL {
   return sql`
     select m.customer_id, m.p as cohort, ${bvalue} as bvalue
     from (${starts}) m
-    join customers c on c.workspace_id = ${scope.workspaceId} and c.id = m.customer_id and c.merged_into is null`;
+    join customers c on c.workspace_id = ${scope.workspaceId} and c.id = m.customer_id and c.merged_into is null
+    where true ${segmentCondition(scope.workspaceId, query.segment, sql`m.customer_id`)}`;
 }
 
 /** Return occurrences from the first cohort's start up to today. */
@@ -73,6 +75,7 @@ export async function computeRetention(
           from (select customer_id, cohort, bvalue, max(p) as last_p from hits group by 1, 2, 3) x
           group by cohort, bvalue, last_p`
     : sql`select 'cell' as kind, cohort::text, bvalue, p::text, count(*)::int as n from hits group by cohort, bvalue, p`;
+  await requireSegment(db, scope.workspaceId, query.segment);
   const fromCells = await cohortCountsFromCells(db, scope, query, todayPeriod);
   if (fromCells) return assemble(query, fromCells, today);
   const result = await rows<Row>(

@@ -19,6 +19,7 @@ import { orTooSlow, withQueryBudget } from "@/lib/metrics/query-budget";
 import { computeRetention, type RetentionResult } from "@/lib/metrics/retention";
 import { RETENTION_NOTES } from "@/lib/metrics/retention-notes";
 import { parseRetentionQuery, retentionSearchParams } from "@/lib/metrics/retention-query";
+import { knownSegment, listSegmentChoices } from "@/lib/metrics/segment-filter";
 import { paramReader, viewOrDefault } from "@/lib/metrics/view-params";
 
 export const metadata: Metadata = { title: "Cohorts" };
@@ -48,13 +49,17 @@ export default async function CohortsPage({ searchParams }: { searchParams: Sear
   const params = await searchParams;
   const scope = { workspaceId: viewer.workspace.id, timeZone: viewer.workspace.timeZone };
   const now = new Date();
-  const { query, problem } = viewOrDefault(
+  const parsed = viewOrDefault(
     () => parseRetentionQuery(paramReader(params), now, scope.timeZone),
     () => parseRetentionQuery(paramReader({}), now, scope.timeZone),
   );
   const today = localDate(now, scope.timeZone);
   const view: CohortView = params.show === "counts" ? "counts" : "percent";
   const db = await getDb();
+  const segments = await listSegmentChoices(db, scope.workspaceId);
+  const checked = knownSegment(parsed.query, segments);
+  const query = checked.query;
+  const problem = parsed.problem ?? checked.problem;
   const [outcome, catalog, traits] = await Promise.all([
     orTooSlow(withQueryBudget(db, (tx) => computeRetention(tx, scope, query, now))),
     listEventCatalog(db, scope.workspaceId, now),
@@ -93,7 +98,13 @@ export default async function CohortsPage({ searchParams }: { searchParams: Sear
           <Notice tone="error">{problem} Showing the default view instead.</Notice>
         </div>
       ) : null}
-      <CohortControls query={query} view={view} events={catalog.map((e) => e.name)} traits={traits} />
+      <CohortControls
+        query={query}
+        view={view}
+        events={catalog.map((e) => e.name)}
+        traits={traits}
+        segments={segments}
+      />
       {tooSlow ? (
         <div className="mt-6">
           <Notice tone="error">{tooSlow.message}</Notice>

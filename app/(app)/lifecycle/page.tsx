@@ -5,6 +5,7 @@ import { CustomerList } from "@/components/metrics/customer-list";
 import { EventSelect } from "@/components/metrics/event-select";
 import { HowComputed } from "@/components/metrics/how-computed";
 import { PeriodField } from "@/components/metrics/period-select";
+import { SegmentField } from "@/components/metrics/segment-select";
 import { Button } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Field, TextInput } from "@/components/ui/field";
@@ -24,6 +25,7 @@ import {
 } from "@/lib/metrics/lifecycle";
 import { LIFECYCLE_NOTES } from "@/lib/metrics/lifecycle-notes";
 import { orTooSlow, withQueryBudget } from "@/lib/metrics/query-budget";
+import { knownSegment, listSegmentChoices } from "@/lib/metrics/segment-filter";
 import { paramReader, viewOrDefault } from "@/lib/metrics/view-params";
 
 export const metadata: Metadata = { title: "Lifecycle" };
@@ -43,11 +45,15 @@ export default async function LifecyclePage({ searchParams }: { searchParams: Se
   const params = await searchParams;
   const scope = { workspaceId: viewer.workspace.id, timeZone: viewer.workspace.timeZone };
   const now = new Date();
-  const { query, problem } = viewOrDefault(
+  const parsed = viewOrDefault(
     () => parseLifecycleQuery(paramReader(params), now, scope.timeZone),
     () => parseLifecycleQuery(paramReader({}), now, scope.timeZone),
   );
   const db = await getDb();
+  const segments = await listSegmentChoices(db, scope.workspaceId);
+  const checked = knownSegment(parsed.query, segments);
+  const query = checked.query;
+  const problem = parsed.problem ?? checked.problem;
   const [outcome, catalog] = await Promise.all([
     orTooSlow(withQueryBudget(db, (tx) => computeLifecycle(tx, scope, query, now))),
     listEventCatalog(db, scope.workspaceId, now),
@@ -84,7 +90,7 @@ export default async function LifecyclePage({ searchParams }: { searchParams: Se
       ) : null}
       <form
         method="get"
-        className="grid gap-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm md:grid-cols-5"
+        className="grid gap-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm md:grid-cols-3 xl:grid-cols-6"
       >
         <Field label="Active means" name="event">
           <EventSelect
@@ -101,6 +107,7 @@ export default async function LifecyclePage({ searchParams }: { searchParams: Se
         <Field label="To" name="to">
           <TextInput type="date" name="to" defaultValue={query.to} required />
         </Field>
+        <SegmentField value={query.segment} segments={segments} />
         <div className="flex items-end">
           <Button type="submit">Apply</Button>
         </div>

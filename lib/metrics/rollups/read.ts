@@ -17,7 +17,7 @@ export type CohortCountRow = {
 
 /**
  * The rows computeRetention would aggregate from activity, read from retention_cells instead, or null when the
- * view is not one the cells hold: a named start or return event, a breakdown, daily periods, or "on or
+ * view is not one the cells hold: a named start or return event, a breakdown, a segment, daily periods, or "on or
  * after" while some customer has activity dated after today (their latest period would be in the future).
  */
 export async function cohortCountsFromCells(
@@ -27,7 +27,8 @@ export async function cohortCountsFromCells(
   todayPeriod: string,
 ): Promise<CohortCountRow[] | null> {
   const { period } = query;
-  if (query.startEvent !== ANY_EVENT || query.returnEvent !== ANY_EVENT || query.breakdown) return null;
+  if (query.startEvent !== ANY_EVENT || query.returnEvent !== ANY_EVENT || query.breakdown || query.segment)
+    return null;
   if (!isRollupPeriod(period)) return null;
   if (query.cumulative && (await hasActivityAfter(db, scope.workspaceId, period, todayPeriod))) return null;
   const rangeStart = periodStart(query.from, period);
@@ -49,11 +50,11 @@ export async function cohortCountsFromCells(
 export async function lifecycleCountsFromCells(
   db: Db,
   scope: Scope,
-  query: { period: RetentionQuery["period"]; event: string },
+  query: { period: RetentionQuery["period"]; event: string; segment?: string | null },
   first: string,
   last: string,
 ) {
-  if (query.event !== ANY_EVENT || !isRollupPeriod(query.period)) return null;
+  if (query.event !== ANY_EVENT || !isRollupPeriod(query.period) || query.segment) return null;
   return rows<{ p: string; status: "new" | "returning" | "resurrecting" | "dormant"; n: number }>(
     db,
     sql`

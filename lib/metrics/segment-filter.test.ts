@@ -1,0 +1,99 @@
+import { sql } from "drizzle-orm";
+import { beforeAll, expect, it } from "vitest";
+import { Invalid } from "@/lib/errors";
+import { describeEachDatabase } from "@/test/db";
+import { BERLIN_WEEKS } from "@/test/fixtures/berlin-weeks";
+import { buildMetricFixture } from "@/test/metrics-fixture";
+import { cohortCellCustomers } from "./drilldown";
+import { computeLifecycle } from "./lifecycle";
+import { computeRetention } from "./retention";
+import type { RetentionQuery } from "./retention-query";
+
+// The Berlin weeks fixture (test/fixtures/berlin-weeks.ts), "now" Wednesday of W5. A saved segment holds
+// customers A (1) and C (3) only; the cohort and lifecycle views filtered by it count those two.
+const now = new Date("2026-02-04T12:00:00Z");
+const tz = "Europe/Berlin";
+const retention: RetentionQuery = {
+  period: "week",
+  from: "2026-01-05",
+  to: "2026-01-31",
+  startEvent: "$any",
+  returnEvent: "$any",
+  mode: "first_time",
+  cumulative: false,
+  breakdown: null,
+};
+
+describeEachDatabase("retention and lifecycle filtered by a segment", ({ database }) => {
+  let workspaceId = "";
+  let segment = "";
+  const scope = () => ({ workspaceId, timeZone: tz });
+
+  beforeAll(async () => {
+    const db = database().db;
+    workspaceId = await buildMetricFixture(db, BERLIN_WEEKS);
+    const [row] = (
+      (await db.execute(sql`
+        insert into segments (workspace_id, name, kind, status)
+        values (${workspaceId}, 'A and C', 'static', 'active') returning id`)) as unknown as { rows: { id: string }[] }
+    ).rows;
+    segment = row!.id;
+    await db.execute(sql`
+      insert into segment_members (workspace_id, segment_id, customer_id, entered_at)
+      values (${workspaceId}, ${segment}, 1, now()), (${workspaceId}, ${segment}, 3, now())`);
+  });
+
+  it("cohorts hold only the segment's members: W1 {A} returns @1 and @3, W2 {C} returns @1 and @3", async () => {
+    const r = await computeRetention(database().db, scope(), { ...retention, segment }, now);
+    expect(r.cohorts.map((c) => [c.start, c.size, c.values])).toEqual([
+      ["2026-01-05", 1, [1, 1, 0, 1, 0]],
+      ["2026-01-12", 1, [1, 1, 0, 1]],
+      ["2026-01-19", 0, [0, 0, 0]],
+      ["2026-01-26", 0, [0, 0]],
+    ]);
+    // Without the segment W1 is {A, B} and W2 {C, E} (lib/metrics/retention.test.ts): the filter did apply.
+    const all = await computeRetention(database().db, scope(), retention, now);
+    expect(all.cohorts[0]?.size).toBe(2);
+    // A cell's customer list follows the same filter: W1 at offset 1 is A only.
+    const listed = await cohortCellCustomers(
+      database().db,
+      scope(),
+      { ...retention, segment },
+      { cohort: "2026-01-05", offset: 1, breakdown: null, returned: true },
+      now,
+    );
+    expect(listed.customers.map((c) => c.id)).toEqual([1]);
+  });
+
+  it("lifecycle counts only the segment's members", async () => {
+    const r = await computeLifecycle(
+      database().db,
+      scope(),
+      { period: "week", from: "2026-01-05", to: "2026-02-04", event: "$any", segment },
+      now,
+    );
+    // A active W1 W2 W4, C active W2 W3 W5.
+    expect(r.periods.map((p) => [p.start, p.new, p.returning, p.resurrecting, p.dormant])).toEqual([
+      ["2026-01-05", 1, 0, 0, 0], // A new
+      ["2026-01-12", 1, 1, 0, 0], // C new, A returning
+      ["2026-01-19", 0, 1, 0, 1], // C returning, A dormant
+      ["2026-01-26", 0, 0, 1, 1], // A resurrecting, C dormant
+      ["2026-02-02", 0, 0, 1, 1], // C resurrecting, A dormant
+    ]);
+  });
+
+  it("names the parameter when the segment is not one of the workspace's", async () => {
+    const unknown = "00000000-0000-4000-8000-000000000000";
+    await expect(
+      computeRetention(database().db, scope(), { ...retention, segment: unknown }, now),
+    ).rejects.toBeInstanceOf(Invalid);
+    await expect(
+      computeLifecycle(
+        database().db,
+        scope(),
+        { period: "week", from: "2026-01-05", to: "2026-02-04", event: "$any", segment: unknown },
+        now,
+      ),
+    ).rejects.toThrow(/`segment`/);
+  });
+});
