@@ -105,6 +105,13 @@ test("a marketer builds “purchased ≥ 2 times in the last 30 days AND NPS ≤
   await expect(row).toContainText("Active");
   await expect(row).toContainText(both);
   await screenshot(page, "segments-list");
+
+  // Duplicate opens the copy in the builder, with the same rule.
+  await row.getByRole("link", { name: "Unhappy repeat buyers" }).click();
+  await page.getByRole("button", { name: "Duplicate" }).click();
+  await expect(page).toHaveURL(/\/segments\/[0-9a-f-]{36}\/edit$/);
+  await expect(page.getByRole("heading", { name: "Edit “Unhappy repeat buyers (copy)”" })).toBeVisible();
+  await expect(page.getByTestId("rule-summary")).toContainText("performed Order Completed at least twice");
 });
 
 async function createSegmentAsMarketer(browser: Browser, name: string): Promise<string> {
@@ -134,6 +141,7 @@ test("a manager views segments without edit controls; support has no access", as
   await page.getByRole("link", { name: "Promoters to thank" }).click();
   await expect(page.getByRole("heading", { name: "Promoters to thank" })).toBeVisible();
   await expect(page.getByTestId("members-now")).toContainText(/\d/);
+  await expect(page.getByRole("table", { name: "Current members" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Export members (CSV)" }).first()).toBeVisible();
   await expect(page.getByRole("link", { name: "Edit" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Duplicate" })).toHaveCount(0);
