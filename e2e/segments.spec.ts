@@ -114,6 +114,26 @@ test("a marketer builds “purchased ≥ 2 times in the last 30 days AND NPS ≤
   await expect(page.getByTestId("rule-summary")).toContainText("performed Order Completed at least twice");
 });
 
+test("a marketer starts from a template, saves a draft and activates it from its page", async ({ page }) => {
+  await signInAs(page, "marketer");
+  await openSegments(page);
+  await page.getByRole("link", { name: /^Churn risk — detractors/ }).click();
+  await expect(page.getByLabel("Name", { exact: true })).toHaveValue("Churn risk — detractors");
+  await expect(page.getByTestId("rule-summary")).toHaveText(
+    "Customers who gave 0–6 (detractor) as their latest NPS score",
+  );
+  const count = await countAfterChange(page, "");
+  await page.getByRole("button", { name: "Save as draft" }).click();
+  await expect(page).toHaveURL(/\/segments\/[0-9a-f-]{36}$/);
+  await expect(page.getByText("This segment is a draft")).toBeVisible();
+  await expect(page.getByTestId("members-now")).toHaveCount(0);
+  await screenshot(page, "segment-draft");
+
+  await page.getByRole("button", { name: "Activate" }).click();
+  await expect(page.getByTestId("members-now")).toContainText(count);
+  await expect(page.getByText("This segment is a draft")).toHaveCount(0);
+});
+
 async function createSegmentAsMarketer(browser: Browser, name: string): Promise<string> {
   const context = await browser.newContext();
   const page = await context.newPage();

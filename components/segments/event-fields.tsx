@@ -88,7 +88,7 @@ export function EventConditionFields({ condition, onChange }: Props<"event">) {
         {window.type === "last" ? (
           <>
             <TextControl
-              label="Number"
+              label="Last"
               type="number"
               min={1}
               className="w-20"

@@ -59,11 +59,13 @@ export function LivePreview({ rule }: { rule: SegmentRule | null }) {
           <p className="text-sm text-slate-500">Counting…</p>
         )}
         <p className="mt-1 h-4 text-xs text-slate-500">
-          {pending
-            ? "Updating…"
-            : timing.current && query.data
-              ? `Counted in ${formatNumber(timing.current.ms)} ms`
-              : ""}
+          {rule === null
+            ? ""
+            : pending
+              ? "Updating…"
+              : timing.current && query.data
+                ? `Counted in ${formatNumber(timing.current.ms)} ms`
+                : ""}
         </p>
       </div>
       {rule === null ? null : query.data && query.data.sample.length > 0 ? (

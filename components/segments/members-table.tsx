@@ -6,7 +6,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { formatDateTime, formatNumber } from "@/lib/format";
-import { membersCsvHref, segmentsApi } from "./api";
+import { membersCsvHref, type SegmentKind, segmentsApi } from "./api";
 
 export const MEMBERS_PAGE_SIZE = 50;
 
@@ -15,7 +15,15 @@ export const MEMBERS_PAGE_SIZE = 50;
  * customer's profile. Paging follows the API's cursors; the cursors of earlier pages are kept so "Previous"
  * goes back without asking for offsets.
  */
-export function MembersTable({ segmentId, timeZone }: { segmentId: string; timeZone: string }) {
+export function MembersTable({
+  segmentId,
+  timeZone,
+  kind,
+}: {
+  segmentId: string;
+  timeZone: string;
+  kind: SegmentKind;
+}) {
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const cursor = cursors[cursors.length - 1] ?? null;
   const page = useQuery({
@@ -30,8 +38,9 @@ export function MembersTable({ segmentId, timeZone }: { segmentId: string; timeZ
   if (total === 0) {
     return (
       <p className="text-sm text-slate-600">
-        Nobody is in this segment right now. Members appear here as soon as customers match the rule (or, for a static
-        list, once you upload them).
+        {kind === "static"
+          ? "Nobody is on this list yet. Upload user ids or emails to add customers."
+          : "Nobody matches the rule right now. Customers appear here as soon as they match; widen the rule in Edit if you expected some."}
       </p>
     );
   }

@@ -2,7 +2,7 @@
 
 import { Button } from "@/components/ui/button";
 import type { SegmentConditionInput } from "@/lib/segments/rule-schema";
-import { defaultTest } from "@/lib/segments/ui/value-tests";
+import { withOperator } from "@/lib/segments/ui/value-tests";
 import type { ValueTest } from "@/lib/segments/value-test-schema";
 import { useReadOnly } from "./condition-context";
 import { ControlRow, TextControl } from "./controls";
@@ -40,10 +40,10 @@ export function PropertyFilters({
           filter={filter}
           propertyNames={(properties.data ?? []).map((p) => p.name)}
           onChange={(next) => {
-            // A property that looks numeric gets a number test the first time it is picked.
+            // A property that looks numeric (revenue, quantity) gets an "at least" number test when first picked.
             const becameNumeric =
               next.property !== filter.property && numeric.has(next.property) && next.test.type === "string";
-            replace(index, becameNumeric ? { ...next, test: defaultTest("number") } : next);
+            replace(index, becameNumeric ? { ...next, test: withOperator({}, "number", "gte") } : next);
           }}
           onRemove={() => onChange(filters.filter((_, i) => i !== index))}
         />

@@ -75,7 +75,9 @@ export function RetentionComparison({
   const pct = (v: number | null | undefined) => (v === null || v === undefined ? "—" : `${(v * 100).toFixed(1)}%`);
   return (
     <div className="space-y-4">
-      {segmentSize === 0 ? (
+      {memberCount === 0 ? (
+        <p className="text-sm text-slate-600">The segment has no members yet, so there is nothing to compare.</p>
+      ) : segmentSize === 0 ? (
         <p className="text-sm text-slate-600">
           None of the segment’s current members started in the last 12 months, so there is no cohort to compare.
         </p>

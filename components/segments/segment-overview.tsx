@@ -6,6 +6,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { Stat } from "@/components/ui/stat";
 import { formatDateTime, formatNumber } from "@/lib/format";
+import { ActivateButton } from "./activate-button";
 import { ApiError, membersCsvHref, segmentsApi } from "./api";
 import { DeleteButton } from "./delete-button";
 import { DuplicateButton } from "./duplicate-button";
@@ -96,36 +97,44 @@ function Overview({ segmentId, canEdit, timeZone }: Props) {
         <span className="text-xs text-slate-500">Updated {formatDateTime(new Date(s.updatedAt), timeZone)}</span>
       </div>
       {s.members === null ? (
-        <div className="mb-6">
+        <div className="space-y-3">
           <Notice tone="info">
             This segment is a draft: drafts keep no members, size history or entries and exits.{" "}
-            {canEdit ? "Edit it and save it as active to start counting." : "An admin or marketer can activate it."}
+            {canEdit
+              ? "Activate it to compute its members now and keep them current."
+              : "An admin or marketer can activate it."}
           </Notice>
+          {canEdit ? <ActivateButton segmentId={s.id} /> : null}
         </div>
       ) : null}
 
-      <div className="grid gap-4 md:grid-cols-3">
-        <div data-testid="members-now" className="[&>div]:h-full">
-          <Stat
-            label="Members now"
-            value={s.members === null ? "—" : formatNumber(s.members)}
-            note={s.kind === "static" ? "Customers on the uploaded list." : "Customers who match the rule now."}
-          />
-        </div>
-        <Stat
-          label="Entered in the last 7 days"
-          value={formatNumber(s.enteredLast7Days)}
-          note="Entries into the segment today and the 6 days before (workspace time zone); a customer who entered twice counts twice."
-        />
-        <Stat
-          label="Exited in the last 7 days"
-          value={formatNumber(s.exitedLast7Days)}
-          note="Exits from the segment today and the 6 days before (workspace time zone); a customer who left twice counts twice."
-        />
-      </div>
-
       {s.members === null ? null : (
         <>
+          <div className="grid gap-4 md:grid-cols-3">
+            <div data-testid="members-now" className="[&>div]:h-full">
+              <Stat
+                label="Members now"
+                value={formatNumber(s.members)}
+                note={s.kind === "static" ? "Customers on the uploaded list." : "Customers who match the rule now."}
+              />
+            </div>
+            <Stat
+              label="Entered in the last 7 days"
+              value={formatNumber(s.enteredLast7Days)}
+              note="Entries into the segment today and the 6 days before (workspace time zone); a customer who entered twice counts twice."
+            />
+            <Stat
+              label="Exited in the last 7 days"
+              value={formatNumber(s.exitedLast7Days)}
+              note="Exits from the segment today and the 6 days before (workspace time zone); a customer who left twice counts twice."
+            />
+          </div>
+          {canEdit && s.kind === "static" ? (
+            <Card title="Upload members" className="mt-6">
+              <StaticUpload segmentId={s.id} />
+            </Card>
+          ) : null}
+
           <Card title="Size over the last 90 days" className="mt-6">
             <History segmentId={s.id} createdAt={s.createdAt} timeZone={timeZone} />
           </Card>
@@ -134,14 +143,8 @@ function Overview({ segmentId, canEdit, timeZone }: Props) {
             <RetentionComparison segmentId={s.id} segmentName={s.name} members={s.members} />
           </Card>
 
-          {canEdit && s.kind === "static" ? (
-            <Card title="Upload members" className="mt-6">
-              <StaticUpload segmentId={s.id} />
-            </Card>
-          ) : null}
-
           <Card title="Current members" className="mt-6">
-            <MembersTable segmentId={s.id} timeZone={timeZone} />
+            <MembersTable segmentId={s.id} timeZone={timeZone} kind={s.kind} />
           </Card>
         </>
       )}

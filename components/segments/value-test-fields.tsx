@@ -88,7 +88,7 @@ export function ValueTestFields({
       ) : null}
       {"value" in loose && type === "number" ? (
         <TextControl
-          label="Number"
+          label="Value"
           type="number"
           step="any"
           className="w-28"

@@ -57,12 +57,21 @@ const FIELD_LABELS: Record<string, string> = {
   conditions: "Conditions",
 };
 
-/** "count.value" → "Count: …"; a message about the whole node has no label. */
+/**
+ * "count.value" → "Count: …", "where.0.test.value" → "Property filter 1, value: …"; a message about the whole
+ * node has no label.
+ */
 export function labelledMessage(field: string, message: string): string {
   if (field === "") return message;
-  const parts = field.split(".").filter((p) => !/^\d+$/.test(p));
-  const last = parts[parts.length - 1] ?? "";
-  const owner = parts.length > 1 && parts[0] === "count" ? "Count" : parts[0] === "where" ? "Property filter" : null;
-  const label = owner ?? FIELD_LABELS[last] ?? last;
+  const parts = field.split(".");
+  const named = parts.filter((p) => !/^\d+$/.test(p));
+  const last = named[named.length - 1] ?? "";
+  if (parts[0] === "where" && /^\d+$/.test(parts[1] ?? "")) {
+    const filter = `Property filter ${Number(parts[1]) + 1}`;
+    return parts.length === 2
+      ? `${filter}: ${message}`
+      : `${filter}, ${(FIELD_LABELS[last] ?? last).toLowerCase()}: ${message}`;
+  }
+  const label = named.length > 1 && named[0] === "count" ? "Count" : (FIELD_LABELS[last] ?? last);
   return `${label}: ${message}`;
 }

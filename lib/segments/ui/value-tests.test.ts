@@ -90,7 +90,13 @@ describe("form errors", () => {
   it("labels a message with the box it is about", () => {
     expect(labelledMessage("count.value", "Use a whole number")).toBe("Count: Use a whole number");
     expect(labelledMessage("event", "Enter an event name")).toBe("Event: Enter an event name");
-    expect(labelledMessage("where.0.test.value", "Required")).toBe("Property filter: Required");
+    expect(labelledMessage("where.0.test.value", "Required")).toBe("Property filter 1, value: Required");
+    expect(labelledMessage("where.1.property", "Enter a property name")).toBe(
+      "Property filter 2, property: Enter a property name",
+    );
+    expect(labelledMessage("where", "Property filters need a named event")).toBe(
+      "Property filters: Property filters need a named event",
+    );
     expect(labelledMessage("", "Groups nest at most 6 deep")).toBe("Groups nest at most 6 deep");
   });
 });
