@@ -125,7 +125,8 @@ export function RetentionComparison({
         <span className="font-medium">How is this computed? </span>
         Customers are grouped by the month of their first event (last 12 months, workspace time zone); a month-k value
         is the share of a cohort active again k months later, averaged over cohorts whose month k is over, weighted by
-        cohort size. The segment line counts only its current members. {explorerLink}
+        cohort size. The segment line counts only its current members, so a segment defined by recent activity retains
+        well by construction: compare segments, not the segment with its own rule. {explorerLink}
       </p>
     </div>
   );
