@@ -35,7 +35,7 @@ export async function updateRollups(
   if (rebuildIds.length > 0) await rebuildDailyActivity(db, workspaceId, rebuildIds);
   const factIds = [...refreshFacts].sort((a, b) => a - b);
   if (factIds.length > 0) await refreshCustomerFacts(db, workspaceId, factIds);
-  await refreshSegmentMembership(db, workspaceId, [...stored.map((e) => e.customerId), ...rebuild, ...mergedAway]);
+  await refreshSegmentMembership(db, workspaceId, stored, [...rebuild, ...mergedAway]);
   // Last in the transaction: this week's cohort cells are shared by every writer, so they are held briefly.
   await refreshPeriodRollups(db, workspaceId, [...periodChanges, ...rebuildIds, ...mergedAway]);
 }

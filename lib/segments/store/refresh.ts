@@ -2,38 +2,52 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { segments } from "@/lib/db/schema";
 import { loadMetricContext } from "@/lib/metrics/settings";
-
+import { batchCanAffect, batchChanges } from "./batch-relevance";
 import { needsScheduledRefresh } from "./clock-sensitivity";
 import { toSavedSegment } from "./load";
-import { recomputeMembership, recomputeSegment } from "./recompute";
+import { recomputeMembership, recomputeSegment, restoreWorkMem, withSegmentWorkMem } from "./recompute";
 import { savedSegmentResolver } from "./references";
 import type { SavedSegment } from "./types";
 
 /**
- * Incremental membership after ingest: re-evaluates every active dynamic segment of the workspace for the
- * customers whose data a batch changed, inside the ingest transaction (so the batch and its entries/exits
- * commit together). Costs one indexed read when the workspace has no active segment. A segment that fails
- * (a rule a settings change made impossible, say) is skipped and logged rather than failing the batch: its
- * own savepoint keeps the ingest transaction usable, and the scheduled refresh retries it.
+ * Incremental membership after ingest: re-evaluates the workspace's active dynamic segments for the customers
+ * a batch touched, inside the ingest transaction (so the batch and its entries/exits commit together). A
+ * segment is re-evaluated only when the batch can change its answer (batch-relevance.ts): customers whose
+ * history was rewritten (merged profiles) count for every segment, the others only for segments that read
+ * what the batch carried. Costs one indexed read when the workspace has no active segment. A segment that
+ * fails (a rule a settings change made impossible, say) is skipped and logged rather than failing the batch:
+ * its own savepoint keeps the ingest transaction usable, and the scheduled refresh retries it.
  */
 export async function refreshSegmentMembership(
   db: Db,
   workspaceId: string,
-  customerIds: Iterable<number>,
+  stored: readonly { customerId: number; type: string; name: string | null }[],
+  historyRewritten: Iterable<number> = [],
   now: Date = new Date(),
 ): Promise<void> {
-  const ids = [...new Set(customerIds)].sort((a, b) => a - b);
-  if (ids.length === 0) return;
+  const rewritten = [...new Set(historyRewritten)];
+  if (stored.length === 0 && rewritten.length === 0) return;
   const active = await activeDynamicSegments(db, workspaceId);
   if (active.length === 0) return;
   const metric = await loadMetricContext(db, workspaceId);
+  const changes = batchChanges(stored);
+  const touched = [...new Set([...stored.map((e) => e.customerId), ...rewritten])].sort((a, b) => a - b);
+  const onlyRewritten = [...rewritten].sort((a, b) => a - b);
   const resolveSegment = savedSegmentResolver(db, workspaceId);
-  for (const segment of active) {
-    try {
-      await db.transaction((sp) => recomputeMembership(sp, segment, { now, customerIds: ids, metric, resolveSegment }));
-    } catch (error) {
-      console.error(`[segments] refreshing “${segment.name}” (${segment.id}) after ingest failed:`, errorText(error));
+  const previous = await withSegmentWorkMem(db);
+  try {
+    for (const segment of active) {
+      const customerIds =
+        segment.rule && batchCanAffect(segment.rule, metric.settings, changes) ? touched : onlyRewritten;
+      if (customerIds.length === 0) continue;
+      try {
+        await db.transaction((sp) => recomputeMembership(sp, segment, { now, customerIds, metric, resolveSegment }));
+      } catch (error) {
+        console.error(`[segments] refreshing “${segment.name}” (${segment.id}) after ingest failed:`, errorText(error));
+      }
     }
+  } finally {
+    await restoreWorkMem(db, previous);
   }
 }
 

@@ -62,11 +62,18 @@ export const SEGMENT_TEMPLATES: readonly SegmentTemplate[] = [
     key: "onboarding-incomplete-7-days",
     name: "Onboarding incomplete after 7 days",
     description:
-      "Signed up 7 to 30 days ago and has not completed every onboarding step (within the onboarding window).",
+      "Signed up 7 to 29 days ago and has not yet performed every onboarding step (Profile Completed, Preferences Set, First Box Customized).",
+    // The steps as "not performed" conditions rather than `onboarding_complete: false`: PostgreSQL misjudges
+    // the size of that condition's four-way join and re-reads it per customer (17 s at 100k customers,
+    // against 0.5 s this way). The difference: a step done after the 14-day window counts as done here.
     rule: and(
       { type: "signup", test: { type: "date", operator: "more_than_ago", days: 7 } },
       { type: "signup", test: { type: "date", operator: "within_last", days: 30 } },
-      { type: "onboarding_complete", value: false },
+      or(
+        { type: "event", event: "Profile Completed", operator: "not_performed" },
+        { type: "event", event: "Preferences Set", operator: "not_performed" },
+        { type: "event", event: "First Box Customized", operator: "not_performed" },
+      ),
     ),
   },
   {

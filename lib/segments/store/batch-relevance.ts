@@ -1,0 +1,68 @@
+import { NPS_EVENT } from "@/lib/metrics/kpis/nps";
+import type { MetricSettings } from "@/lib/metrics/settings";
+import { ANY_EVENT, type SegmentNode } from "../rule-schema";
+
+/** What an ingest batch changed, as far as segment rules can tell. */
+export type BatchChanges = {
+  /** Names of stored track/page/screen events. */
+  activeEventNames: ReadonlySet<string>;
+  /** Any stored identify (traits may have changed). */
+  identified: boolean;
+  /** Any stored event at all (a signup without a signup event is the first event of any kind). */
+  anyEvent: boolean;
+};
+
+const ACTIVE_TYPES = new Set(["track", "page", "screen"]);
+
+export function batchChanges(stored: readonly { type: string; name: string | null }[]): BatchChanges {
+  const names = new Set<string>();
+  let identified = false;
+  for (const e of stored) {
+    if (ACTIVE_TYPES.has(e.type) && e.name) names.add(e.name);
+    if (e.type === "identify") identified = true;
+  }
+  return { activeEventNames: names, identified, anyEvent: stored.length > 0 };
+}
+
+/**
+ * Whether a batch with these changes can change the rule's answer for the customers it touched. A batch of
+ * page views cannot move "latest NPS is 9–10", so that segment is not re-evaluated for it: on a large
+ * workspace each evaluation reads the rule's events for every customer, and most batches touch few rules.
+ * Tickets do not arrive through event ingest (the scheduled refresh covers them); a reference to another
+ * segment counts as affected.
+ */
+export function batchCanAffect(node: SegmentNode, settings: MetricSettings, batch: BatchChanges): boolean {
+  const named = (event: string) =>
+    event === ANY_EVENT ? batch.activeEventNames.size > 0 : batch.activeEventNames.has(event);
+  const anyOf = (events: readonly (string | null)[]) => events.some((e) => e !== null && named(e));
+  const signup = () => (settings.signupEvent === null ? batch.anyEvent : named(settings.signupEvent));
+  switch (node.type) {
+    case "group":
+      return node.conditions.some((child) => batchCanAffect(child, settings, batch));
+    case "trait":
+      return batch.identified;
+    case "event":
+    case "event_time":
+    case "frequency_change":
+      return named(node.event);
+    case "commerce":
+      return named(settings.purchase.event);
+    case "signup":
+      return signup();
+    case "activated":
+      return anyOf(settings.activationEvents);
+    case "onboarding_complete":
+      return signup() || anyOf(settings.onboardingSteps);
+    case "lifecycle_status":
+      return batch.activeEventNames.size > 0;
+    case "nps":
+      return named(NPS_EVENT);
+    case "open_ticket":
+    case "unresolved_ticket_older_than":
+    case "tickets_in_category":
+    case "last_csat":
+      return false;
+    case "segment":
+      return true;
+  }
+}
