@@ -117,8 +117,13 @@ test("a marketer builds “purchased ≥ 2 times in the last 30 days AND NPS ≤
 test("a marketer starts from a template, saves a draft and activates it from its page", async ({ page }) => {
   await signInAs(page, "marketer");
   await openSegments(page);
-  await page.getByRole("link", { name: /^Churn risk — detractors/ }).click();
+  await page
+    .getByRole("region", { name: "Start from a template" })
+    .getByRole("link", { name: /^Churn risk — detractors/ })
+    .click();
   await expect(page.getByLabel("Name", { exact: true })).toHaveValue("Churn risk — detractors");
+  // The demo already has a segment of that name: names are unique, so this one gets its own.
+  await page.getByLabel("Name", { exact: true }).fill("Detractors to call back");
   await expect(page.getByTestId("rule-summary")).toHaveText(
     "Customers who gave 0–6 (detractor) as their latest NPS score",
   );
