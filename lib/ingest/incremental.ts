@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { rows } from "@/lib/db/rows";
-import { customersWithNewPeriods, refreshPeriodRollups } from "@/lib/metrics/rollups/refresh";
+import { newPeriodRows, refreshPeriodRollups } from "@/lib/metrics/rollups/refresh";
 import { refreshSegmentMembership } from "@/lib/segments/store/refresh";
 import { PURCHASE_EVENT, SUBSCRIPTION_EVENTS } from "./commerce-events";
 import { ORDER_KEY, rebuildDailyActivity, refreshCustomerFacts } from "./rollup";
@@ -25,7 +25,7 @@ export async function updateRollups(
 
   const incremental = stored.filter((e) => !rebuild.has(e.customerId));
   await addDailyActivity(db, workspaceId, incremental);
-  const periodChanges = await customersWithNewPeriods(db, workspaceId, incremental);
+  const newPeriods = await newPeriodRows(db, workspaceId, incremental);
   await addCustomerFacts(db, workspaceId, incremental);
 
   const refreshFacts = new Set(rebuild);
@@ -37,7 +37,7 @@ export async function updateRollups(
   if (factIds.length > 0) await refreshCustomerFacts(db, workspaceId, factIds);
   await refreshSegmentMembership(db, workspaceId, stored, [...rebuild, ...mergedAway]);
   // Last in the transaction: this week's cohort cells are shared by every writer, so they are held briefly.
-  await refreshPeriodRollups(db, workspaceId, [...periodChanges, ...rebuildIds, ...mergedAway]);
+  await refreshPeriodRollups(db, workspaceId, [...rebuildIds, ...mergedAway], newPeriods);
 }
 
 /** Customers for whom a new order's key also appears on another of their events (a repeat or a retry). */
