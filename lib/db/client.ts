@@ -33,14 +33,17 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.kind === "postgres") {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
-    pool.on("error", (error) => console.error("[db] idle PostgreSQL client error:", error.message));
-    // JIT compilation costs 0.3–1.3 s per analytics query here and won them nothing back: at 10M events the
-    // KPI report went from 16.7 s to about 10 s without it (docs/benchmarks.md). Set per connection, because a
-    // connection string's own `options` would override a pool-level one.
-    pool.on("connect", (client) => {
-      client.query("set jit = off").catch(() => {});
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      // JIT compilation cost 0.3–1.3 s per analytics query here and won nothing back: at 10M events the KPI
+      // report went from 16.7 s to about 10 s without it (docs/benchmarks.md). Set when each connection opens,
+      // before the pool hands it out: a connection string's own `options` would override a pool-level one.
+      onConnect: async (client) => {
+        await client.query("set jit = off");
+      },
     });
+    pool.on("error", (error) => console.error("[db] idle PostgreSQL client error:", error.message));
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return { db, kind: "postgres", pool, url: options.url, close: () => pool.end() };
   }

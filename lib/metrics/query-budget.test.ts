@@ -28,4 +28,9 @@ describeEachDatabase("analytics query budget", ({ database, kind }) => {
     expect(await withQueryBudget(db, show, 10_000, {})).toBe(before);
     expect(await show(db)).toBe(before);
   });
+
+  it("runs connections without JIT (on PostgreSQL it cost more than it saved on every analytics query)", async () => {
+    const jit = ((await database().db.execute(sql`show jit`)) as unknown as { rows: { jit: string }[] }).rows[0]?.jit;
+    expect(jit).toBe("off");
+  });
 });

@@ -58,8 +58,12 @@ export async function countAndSample(
       }
       const found = await rows<{ id: number; user_id: string | null; email: string | null; total: number }>(
         tx,
-        sql`select c.id, c.external_id as user_id, c.email, count(*) over ()::int as total
-          from customers c where ${where}
+        // The matches are found first, as the plain count finds them: planned together with ORDER BY … LIMIT,
+        // PostgreSQL walked customers by last_seen_at and re-ran the rule's subqueries for each one (an order
+        // count AND an NPS band at 100k customers: past 15 s, against 1 s as a set).
+        sql`with matched as materialized (select c.id from customers c where ${where})
+          select c.id, c.external_id as user_id, c.email, count(*) over ()::int as total
+          from matched m join customers c on c.workspace_id = ${workspaceId} and c.id = m.id
           order by c.last_seen_at desc nulls last, c.id desc
           limit ${sample}`,
       );
