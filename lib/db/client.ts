@@ -31,6 +31,9 @@ export type OpenOptions =
 // Postgres returns int8 and numeric as strings; counts and sums in this app fit in a double.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
+/** The same session settings on both engines (PGlite has no JIT to switch off, but reports the setting alike). */
+const SESSION_SETTINGS = "set jit = off";
+
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.kind === "postgres") {
     const pool = new pg.Pool({
@@ -40,7 +43,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       // report went from 16.7 s to about 10 s without it (docs/benchmarks.md). Set when each connection opens,
       // before the pool hands it out: a connection string's own `options` would override a pool-level one.
       onConnect: async (client) => {
-        await client.query("set jit = off");
+        await client.query(SESSION_SETTINGS);
       },
     });
     pool.on("error", (error) => console.error("[db] idle PostgreSQL client error:", error.message));
@@ -49,12 +52,14 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   }
   if (options.kind === "memory") {
     const pglite = await PGlite.create();
+    await pglite.exec(SESSION_SETTINGS);
     const db = drizzlePglite(pglite, { schema }) as unknown as Db;
     return { db, kind: "pglite", pglite, close: () => pglite.close() };
   }
   const release = acquireDataDirLock(options.dataDir);
   try {
     const pglite = await PGlite.create(path.join(options.dataDir, "pgdata"));
+    await pglite.exec(SESSION_SETTINGS);
     const db = drizzlePglite(pglite, { schema }) as unknown as Db;
     return {
       db,
