@@ -90,3 +90,31 @@ test("cohort and lifecycle data stay with analytics roles", async ({ page }) => 
   expect(response?.status()).toBe(403);
   expect((await page.request.get("/api/v1/metrics/lifecycle")).status()).toBe(403);
 });
+
+test("a manager narrows cohorts and the lifecycle to a segment's members", async ({ page }) => {
+  await signInAs(page, "manager");
+  await page.goto("/cohorts?period=month");
+  const table = page.getByRole("table", { name: /Cohort retention/ });
+  const sizes = async () => {
+    const cells = await table.locator("tbody tr td:first-of-type").allInnerTexts();
+    return cells.reduce((sum, t) => sum + Number(t.replace(/[^0-9]/g, "")), 0);
+  };
+  const everyone = await sizes();
+  expect(everyone).toBeGreaterThan(0);
+
+  // The demo's ready-made "Promoters" segment: its members are a minority of the base.
+  await page.getByLabel("Customers in").selectOption({ label: "Promoters" });
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/segment=[0-9a-f-]{36}/);
+  const promoters = await sizes();
+  expect(promoters).toBeGreaterThan(0);
+  expect(promoters).toBeLessThan(everyone);
+  await screenshot(page, "cohorts-segment-filter");
+
+  // The same filter carries into the Lifecycle page through its URL, and a bad id is explained, not a crash.
+  const segment = new URL(page.url()).searchParams.get("segment");
+  await page.goto(`/lifecycle?segment=${segment}`);
+  await expect(page.getByLabel("Customers in")).toHaveValue(segment ?? "");
+  await page.goto("/lifecycle?segment=00000000-0000-4000-8000-000000000000");
+  await expect(page.getByText("That segment does not exist in this workspace.")).toBeVisible();
+});
