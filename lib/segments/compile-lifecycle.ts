@@ -20,10 +20,11 @@ function signups(scope: Scope): SQL {
   const { workspaceId, settings } = scope;
   if (settings.signupEvent === null) {
     return sql`select s.id as customer_id, s.first_seen_at as signed_up_at from customers s
-      where s.workspace_id = ${workspaceId} and s.first_seen_at is not null`;
+      where s.workspace_id = ${workspaceId} and s.first_seen_at is not null ${scope.only(sql`s.id`)}`;
   }
   return sql`select e.customer_id, min(e.timestamp) as signed_up_at from events e
     where e.workspace_id = ${workspaceId} and e.name = ${settings.signupEvent} and ${ACTIVE_TYPES}
+      ${scope.only(sql`e.customer_id`)}
     group by e.customer_id`;
 }
 
@@ -49,7 +50,8 @@ export function activatedSql(value: boolean, scope: Scope): SQL {
     names.length === 0
       ? sql`false`
       : sql`c.id in (select e.customer_id from events e
-          where e.workspace_id = ${scope.workspaceId} and e.name = any(${textArray(names)}) and ${ACTIVE_TYPES})`;
+          where e.workspace_id = ${scope.workspaceId} and e.name = any(${textArray(names)}) and ${ACTIVE_TYPES}
+            ${scope.only(sql`e.customer_id`)})`;
   return value ? activated : sql`not (${activated})`;
 }
 
@@ -68,7 +70,7 @@ export function onboardingSql(value: boolean, scope: Scope): SQL {
   const window = sql`make_interval(hours => ${settings.onboardingWindowDays * 24}::int)`;
   const joins = steps.map(
     (step, i) => sql`join (select e.customer_id, min(e.timestamp) as at from events e
-        where e.workspace_id = ${workspaceId} and e.name = ${step} and ${ACTIVE_TYPES}
+        where e.workspace_id = ${workspaceId} and e.name = ${step} and ${ACTIVE_TYPES} ${scope.only(sql`e.customer_id`)}
         group by e.customer_id) ${sql.raw(`f${i}`)}
       on ${sql.raw(`f${i}`)}.customer_id = s.customer_id and ${sql.raw(`f${i}`)}.at <= s.signed_up_at + ${window}`,
   );
@@ -96,7 +98,7 @@ export function lifecycleSql(condition: LifecycleCondition, scope: Scope): SQL {
     toExclusive: string,
   ) => sql`c.id in (select a.customer_id from customer_daily_activity a
     where a.workspace_id = ${workspaceId} and a.active_event_count > 0
-      and a.day >= ${from}::date and a.day < ${toExclusive}::date)`;
+      and a.day >= ${from}::date and a.day < ${toExclusive}::date ${scope.only(sql`a.customer_id`)})`;
   const activeBefore = (day: string) => sql`exists (select 1 from customer_daily_activity a
     where a.workspace_id = ${workspaceId} and a.customer_id = c.id and a.active_event_count > 0
       and a.day < ${day}::date)`;

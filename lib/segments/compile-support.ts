@@ -17,7 +17,8 @@ const UNRESOLVED = sql`t.status in ('new', 'open', 'pending')`;
 function ticketsOf(scope: Scope, where: SQL): SQL {
   // customer_id is null for tickets of unknown requesters; keep them out so `not in` stays a plain negation.
   return sql`c.id in (select t.customer_id from tickets t
-    where t.workspace_id = ${scope.workspaceId} and t.customer_id is not null and ${where})`;
+    where t.workspace_id = ${scope.workspaceId} and t.customer_id is not null and ${where}
+      ${scope.only(sql`t.customer_id`)})`;
 }
 
 /** Has a ticket that is not solved or closed. */
@@ -37,7 +38,7 @@ export function ticketAgeSql(hours: number, scope: Scope): SQL {
 /** Tickets in a category (ignoring case) created within the last N days, N times. */
 export function ticketCategorySql(condition: TicketCategoryCondition, scope: Scope): SQL {
   const inWindow = sql`t.workspace_id = ${scope.workspaceId} and t.customer_id is not null
-    and lower(t.category) = lower(${condition.category}::text)
+    ${scope.only(sql`t.customer_id`)} and lower(t.category) = lower(${condition.category}::text)
     and ${instantInDays(sql`t.created_at`, withinLastDays(scope.clock, condition.days), scope.clock)}`;
   const atLeast = (n: number) =>
     sql`c.id in (select t.customer_id from tickets t where ${inWindow} group by t.customer_id having count(*) >= ${n})`;
@@ -64,6 +65,7 @@ export function csatSql(test: NumberTest, scope: Scope): SQL {
   return latestValueTest(
     sql`select distinct on (t.customer_id) t.customer_id, t.satisfaction_rating as value from tickets t
       where t.workspace_id = ${scope.workspaceId} and t.customer_id is not null and t.satisfaction_rating is not null
+        ${scope.only(sql`t.customer_id`)}
       order by t.customer_id, t.created_at desc, t.id desc`,
     test,
   );
@@ -82,7 +84,7 @@ export function npsSql(condition: NpsCondition, scope: Scope): SQL {
     sql`select distinct on (e.customer_id) e.customer_id, s.score as value from events e
       cross join lateral (select ${score} as score) s
       where e.workspace_id = ${scope.workspaceId} and e.name = ${NPS_EVENT} and e.type = 'track'
-        and s.score between 0 and 10 and s.score = trunc(s.score)
+        and s.score between 0 and 10 and s.score = trunc(s.score) ${scope.only(sql`e.customer_id`)}
       order by e.customer_id, e.timestamp desc, e.id desc`,
     { type: "number", operator: "between", min, max },
   );

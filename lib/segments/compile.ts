@@ -6,7 +6,7 @@ import { commerceSql, traitSql } from "./compile-profile";
 import { csatSql, npsSql, openTicketSql, ticketAgeSql, ticketCategorySql } from "./compile-support";
 import type { SegmentCompileContext } from "./context";
 import type { SegmentCondition, SegmentNode, SegmentRule } from "./rule-schema";
-import type { Scope } from "./scope";
+import { onlyCustomersIn, type Scope } from "./scope";
 import { clockAt } from "./time-window";
 
 /** How many segments deep "is in segment X" may nest (X's rule referring to Y, and so on). */
@@ -26,6 +26,7 @@ export async function compileSegmentPredicate(rule: SegmentRule, context: Segmen
     workspaceId: context.workspaceId,
     settings: context.settings,
     clock: clockAt(context.now, context.timeZone),
+    only: onlyCustomersIn(context.onlyCustomers),
   };
   return compileNode(rule, context.pathPrefix ?? [], { scope, context, chain: context.self ? [context.self] : [] });
 }

@@ -25,4 +25,9 @@ export type SegmentCompileContext = {
   self?: { id: string; name: string };
   /** Where the rule sits in a request body (e.g. ["rule"]), so errors name the path the client sent. */
   pathPrefix?: (string | number)[];
+  /**
+   * Evaluate the rule for these customers only (the caller restricts `c` to them too): every subquery reads
+   * just their rows. Ingest's incremental refresh passes the customers a batch touched.
+   */
+  onlyCustomers?: readonly number[];
 };

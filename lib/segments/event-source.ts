@@ -30,7 +30,7 @@ export function eventSource(scope: Scope, event: string, where: readonly Propert
     return {
       rows: (days, extra) => sql`from customer_daily_activity e
         where e.workspace_id = ${workspaceId} and e.active_event_count > 0 and ${dayInDays(sql`e.day`, days)}
-        ${extra ? sql`and ${extra}` : sql``}`,
+        ${scope.only(sql`e.customer_id`)} ${extra ? sql`and ${extra}` : sql``}`,
       count: (since) =>
         since
           ? sql`coalesce(sum(e.active_event_count) filter (where e.day >= ${since}::date), 0)`
@@ -45,7 +45,7 @@ export function eventSource(scope: Scope, event: string, where: readonly Propert
     rows: (days, extra) => sql`from events e
       where e.workspace_id = ${workspaceId} and e.name = ${event} and e.type in ('track', 'page', 'screen')
         and ${instantInDays(sql`e.timestamp`, days, clock)} and ${filters}
-        ${extra ? sql`and ${extra}` : sql``}`,
+        ${scope.only(sql`e.customer_id`)} ${extra ? sql`and ${extra}` : sql``}`,
     count: (since) => (since ? sql`count(*) filter (where e.timestamp >= ${midnight(clock, since)})` : sql`count(*)`),
     first: () => sql`min(e.timestamp)`,
     last: () => sql`max(e.timestamp)`,

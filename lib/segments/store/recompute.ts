@@ -36,6 +36,7 @@ export async function recomputeMembership(
     now: options.now,
     resolveSegment: options.resolveSegment ?? savedSegmentResolver(db, segment.workspaceId),
     self: { id: segment.id, name: segment.name },
+    onlyCustomers: options.customerIds,
   });
   const matching = sql`select c.id from customers c
     where ${segmentWhere(segment.workspaceId, predicate)} ${onlyCustomers(sql`c.id`, options.customerIds)}`;
