@@ -1,9 +1,9 @@
 import { getDatabase } from "@/lib/db";
 import { DataDirLockedError } from "@/lib/db/lock";
 import { EnvError, env } from "@/lib/env";
-import { backfillPeriodRollups } from "@/lib/metrics/rollups/rebuild";
 import { inboxDrainer } from "@/lib/ingest/inbox/drainer";
 import { startJobQueue, stopJobQueue } from "@/lib/jobs/queue";
+import { backfillPeriodRollups } from "@/lib/metrics/rollups/rebuild";
 
 /**
  * Runs once when the Next.js server process starts (instrumentation.ts): validates the environment, opens
