@@ -27,6 +27,8 @@ export const events = pgTable(
     primaryKey({ columns: [t.workspaceId, t.id] }),
     uniqueIndex("events_message_id_key").on(t.workspaceId, t.messageId),
     index("events_customer_time_idx").on(t.workspaceId, t.customerId, t.timestamp),
+    // Also INCLUDE (customer_id, type), added by migration 0007 (drizzle's builder cannot say it): per-name
+    // reads of who did what when come from the index alone.
     index("events_name_time_idx").on(t.workspaceId, t.name, t.timestamp),
   ],
 );
