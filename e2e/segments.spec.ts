@@ -121,8 +121,8 @@ test("a marketer starts from a template, saves a draft and activates it from its
     .getByRole("region", { name: "Start from a template" })
     .getByRole("link", { name: /^Churn risk — detractors/ })
     .click();
-  await expect(page.getByLabel("Name", { exact: true })).toHaveValue("Churn risk — detractors");
-  // The demo already has a segment of that name: names are unique, so this one gets its own.
+  // The demo already has a segment of that name (names are unique), so the builder starts from a free one.
+  await expect(page.getByLabel("Name", { exact: true })).toHaveValue("Churn risk — detractors (2)");
   await page.getByLabel("Name", { exact: true }).fill("Detractors to call back");
   await expect(page.getByTestId("rule-summary")).toHaveText(
     "Customers who gave 0–6 (detractor) as their latest NPS score",

@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { PageHeader } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
+import { freeName } from "@/lib/segments/ui/free-name";
 import { EMPTY_RULE } from "@/lib/segments/ui/rule-tree";
 import { type SegmentKind, segmentsApi } from "./api";
 import { SegmentsQueryProvider } from "./query-provider";
@@ -38,7 +39,10 @@ function Blank() {
 
 function FromTemplate({ templateKey }: { templateKey: string }) {
   const templates = useQuery({ queryKey: ["segment-templates"], queryFn: segmentsApi.templates, staleTime: Infinity });
-  if (templates.isPending) return <p className="text-sm text-slate-600">Loading the template…</p>;
+  // The demo already holds every ready-made segment under its template name: start from a free name so that
+  // saving does not stop at "name taken".
+  const existing = useQuery({ queryKey: ["segments"], queryFn: segmentsApi.list });
+  if (templates.isPending || existing.isPending) return <p className="text-sm text-slate-600">Loading the template…</p>;
   const template = templates.data?.find((t) => t.key === templateKey);
   if (!template) {
     return (
@@ -54,7 +58,12 @@ function FromTemplate({ templateKey }: { templateKey: string }) {
   }
   return (
     <SegmentBuilder
-      start={{ name: template.name, description: template.description, status: "draft", rule: template.rule }}
+      start={{
+        name: freeName(template.name, existing.data?.segments.map((x) => x.name) ?? []),
+        description: template.description,
+        status: "draft",
+        rule: template.rule,
+      }}
     />
   );
 }
