@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { bigint, boolean, date, index, integer, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
 import { workspaces } from "./workspaces";
 
@@ -21,7 +22,10 @@ export const customerPeriodActivity = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.customerId, t.period, t.start] }),
-    index("customer_period_activity_start_idx").on(t.workspaceId, t.period, t.start),
+    // Partial on purpose: "is there activity after today" reads it, while per-customer probes must use the
+    // primary key; as a full (workspace, period, start) index the planner took it for those probes and
+    // filtered 26,000 rows per lookup (650 ms per ingest batch at 50,000 customers).
+    index("customer_period_activity_active_start_idx").on(t.workspaceId, t.period, t.start).where(sql`${t.active}`),
   ],
 );
 

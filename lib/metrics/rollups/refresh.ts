@@ -138,9 +138,12 @@ export async function newPeriodRows(
     sql`
       select x.c, x.period, x.s, x.a
       from jsonb_to_recordset(${JSON.stringify([...seen.values()])}::jsonb) as x(c bigint, period text, s text, a boolean)
-      left join customer_period_activity t
-        on t.workspace_id = ${workspaceId} and t.customer_id = x.c and t.period = x.period and t.start = x.s::date
-      where t.customer_id is null or (x.a and not t.active)`,
+      left join lateral (
+        select t.active from customer_period_activity t
+        where t.workspace_id = ${workspaceId} and t.customer_id = x.c and t.period = x.period and t.start = x.s::date
+        limit 1
+      ) t on true
+      where t.active is null or (x.a and not t.active)`,
   );
   return changed.map((r) => ({ c: Number(r.c), period: r.period, s: r.s, a: r.a }));
 }

@@ -1,0 +1,2 @@
+DROP INDEX "customer_period_activity_start_idx";--> statement-breakpoint
+CREATE INDEX "customer_period_activity_active_start_idx" ON "customer_period_activity" USING btree ("workspace_id","period","start") WHERE "customer_period_activity"."active";
