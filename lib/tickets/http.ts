@@ -1,13 +1,11 @@
 import "server-only";
-import { type Database, getDatabase } from "@/lib/db";
+import type { Database } from "@/lib/db";
 import { env } from "@/lib/env";
-import { MAX_BATCH_BYTES, MAX_SINGLE_BYTES, readTrackingBody } from "@/lib/ingest/http/body";
 import { TrackingHttpError } from "@/lib/ingest/http/errors";
 import { MAX_BATCH_EVENTS, trackingJson } from "@/lib/ingest/http/handle";
 import { EventRateLimiter } from "@/lib/ingest/http/rate-limit";
-import { writeKeyFrom } from "@/lib/ingest/http/write-key";
+import { readWriteKeyRequest } from "@/lib/ingest/http/write-key";
 import type { RawItem } from "@/lib/ingest/ingest-types";
-import { findActiveSourceByWriteKey } from "@/lib/sources/resolve";
 import { upsertTickets } from "./upsert";
 
 export type TicketEndpoint = "single" | "batch";
@@ -48,17 +46,7 @@ export async function handleTicketPost(
 ): Promise<Response> {
   const receivedAt = new Date();
   try {
-    const body = await readTrackingBody(request, endpoint === "batch" ? MAX_BATCH_BYTES : MAX_SINGLE_BYTES);
-    const writeKey = writeKeyFrom(request, body);
-    if (!writeKey) {
-      throw new TrackingHttpError(
-        401,
-        "Missing write key: send it as the HTTP Basic user name or as writeKey in the body.",
-      );
-    }
-    const database = deps.database ?? (await getDatabase());
-    const source = await findActiveSourceByWriteKey(database.db, writeKey);
-    if (!source) throw new TrackingHttpError(401, "Unknown or revoked write key.");
+    const { body, database, source } = await readWriteKeyRequest(request, endpoint === "batch", deps.database);
     const items = endpoint === "batch" ? batchItems(body) : [{ raw: withoutWriteKey(body) }];
     const wait = limiter().take(source.sourceId, items.length, source.rateLimitPerSecond ?? env().INGEST_RATE_LIMIT);
     if (wait > 0) throw new TrackingHttpError(429, "Rate limit for this write key exceeded; retry later.", wait);

@@ -1,15 +1,13 @@
-import { type Database, getDatabase } from "@/lib/db";
+import type { Database } from "@/lib/db";
 import { env } from "@/lib/env";
-import { findActiveSourceByWriteKey } from "@/lib/sources/resolve";
 import { acceptBatch } from "../inbox/accept";
 import { inboxDrainer } from "../inbox/drainer";
 import { ingestBatch, type RawItem } from "../ingest";
 import type { MessageType } from "../message";
 import { Admission } from "./admission";
-import { MAX_BATCH_BYTES, MAX_SINGLE_BYTES, readTrackingBody } from "./body";
 import { TrackingHttpError } from "./errors";
 import { EventRateLimiter } from "./rate-limit";
-import { writeKeyFrom } from "./write-key";
+import { readWriteKeyRequest } from "./write-key";
 
 export type Endpoint = MessageType | "batch";
 
@@ -108,17 +106,7 @@ export async function handleTrackingPost(
 ): Promise<Response> {
   const receivedAt = new Date();
   try {
-    const body = await readTrackingBody(request, endpoint === "batch" ? MAX_BATCH_BYTES : MAX_SINGLE_BYTES);
-    const writeKey = writeKeyFrom(request, body);
-    if (!writeKey) {
-      throw new TrackingHttpError(
-        401,
-        "Missing write key: send it as the HTTP Basic user name or as writeKey in the body.",
-      );
-    }
-    const database = deps.database ?? (await getDatabase());
-    const source = await findActiveSourceByWriteKey(database.db, writeKey);
-    if (!source) throw new TrackingHttpError(401, "Unknown or revoked write key.");
+    const { body, database, source } = await readWriteKeyRequest(request, endpoint === "batch", deps.database);
 
     const single = endpoint !== "batch";
     const { items, sentAt } = single
