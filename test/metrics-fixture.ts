@@ -1,6 +1,8 @@
 import type { Db } from "@/lib/db/client";
 import { customers, events, workspaces } from "@/lib/db/schema";
 import { rebuildActivityRollups, refreshCustomerFacts } from "@/lib/ingest/rollup";
+import { rebuildKpiFacts } from "@/lib/metrics/facts";
+import { loadMetricContext } from "@/lib/metrics/settings";
 
 export type FixtureEvent = {
   customer: number;
@@ -52,6 +54,7 @@ export async function buildMetricFixture(
     );
   }
   await rebuildActivityRollups(db, workspaceId);
+  await rebuildKpiFacts(db, await loadMetricContext(db, workspaceId));
   await refreshCustomerFacts(db, workspaceId);
   return workspaceId;
 }

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { rows } from "@/lib/db/rows";
+import { updateKpiFacts } from "@/lib/metrics/facts";
 import { newPeriodRows, refreshPeriodRollups } from "@/lib/metrics/rollups/refresh";
 import { refreshSegmentMembership } from "@/lib/segments/store/refresh";
 import { PURCHASE_EVENT, SUBSCRIPTION_EVENTS } from "./commerce-events";
@@ -35,6 +36,7 @@ export async function updateRollups(
   if (rebuildIds.length > 0) await rebuildDailyActivity(db, workspaceId, rebuildIds);
   const factIds = [...refreshFacts].sort((a, b) => a - b);
   if (factIds.length > 0) await refreshCustomerFacts(db, workspaceId, factIds);
+  await updateKpiFacts(db, workspaceId, { stored, rebuild: rebuildIds, mergedAway: [...mergedAway] });
   await refreshSegmentMembership(db, workspaceId, stored, [...rebuild, ...mergedAway]);
   // Last in the transaction: this week's cohort cells are shared by every writer, so they are held briefly.
   await refreshPeriodRollups(db, workspaceId, [...rebuildIds, ...mergedAway], newPeriods);

@@ -7,6 +7,7 @@ import { auditLog, workspaces } from "@/lib/db/schema";
 import { Invalid, NotFound } from "@/lib/errors";
 import { fieldErrors } from "@/lib/http/respond";
 import { rebuildActivityRollups } from "@/lib/ingest/rollup";
+import { rebuildKpiFacts } from "@/lib/metrics/facts";
 import { type MetricSettings, metricSettingsSchema, resolveMetricSettings } from "./settings";
 
 /** The settings form's payload: the metric settings plus the workspace time zone, one flat object. */
@@ -82,6 +83,18 @@ export async function saveMetricSettings(
 
     const before = resolveMetricSettings(current.settings.metrics);
     const changes = describeChanges(before, settings);
+    // The order and subscription fact tables follow the event and property names chosen here.
+    const factTables = [
+      ...(changes.purchase ? (["orders"] as const) : []),
+      ...(changes.subscription ? (["subscriptions"] as const) : []),
+    ];
+    if (factTables.length > 0) {
+      await rebuildKpiFacts(
+        tx,
+        { workspaceId, timeZone, settings: resolveMetricSettings(settings) },
+        { only: factTables },
+      );
+    }
     if (timeZoneChanged) changes.timeZone = { from: current.timeZone, to: timeZone };
     await tx.insert(auditLog).values({
       workspaceId,

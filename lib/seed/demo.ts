@@ -2,6 +2,8 @@ import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { sources, workspaces } from "@/lib/db/schema";
 import { rebuildActivityRollups, refreshCustomerFacts } from "@/lib/ingest/rollup";
+import { rebuildKpiFacts } from "@/lib/metrics/facts";
+import { loadMetricContext } from "@/lib/metrics/settings";
 import { addTeamMember } from "@/lib/team/members";
 import { createWorkspaceWithAdmin } from "@/lib/workspaces/create";
 import { type BatchCounts, writeStories } from "./bulk";
@@ -96,6 +98,7 @@ export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<DemoSu
         // The rollup and first/last seen follow each batch, as they will follow each ingest batch: no
         // workspace-wide statement at the end whose memory and time grow with the size of the demo.
         await rebuildActivityRollups(tx, workspaceId, written.customerIds);
+        await rebuildKpiFacts(tx, await loadMetricContext(tx, workspaceId), { customerIds: written.customerIds });
         await refreshCustomerFacts(tx, workspaceId, written.customerIds);
         return written;
       });

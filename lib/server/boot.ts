@@ -3,6 +3,7 @@ import { DataDirLockedError } from "@/lib/db/lock";
 import { EnvError, env } from "@/lib/env";
 import { inboxDrainer } from "@/lib/ingest/inbox/drainer";
 import { startJobQueue, stopJobQueue } from "@/lib/jobs/queue";
+import { backfillKpiFacts } from "@/lib/metrics/facts";
 import { backfillPeriodRollups } from "@/lib/metrics/rollups/rebuild";
 
 /**
@@ -16,6 +17,7 @@ export async function bootServer() {
     const database = await getDatabase();
     // A database from before the cohort/lifecycle rollups existed gets them once, before the first dashboard.
     await backfillPeriodRollups(database.db, (message) => console.log(`[boot] ${message}`));
+    await backfillKpiFacts(database.db, (message) => console.log(`[boot] ${message}`));
     if (config.WORKER === "inline") await startJobQueue(database);
     // Batches a stopped server left in the ingest inbox are stored now, not when the next request arrives.
     inboxDrainer(database);

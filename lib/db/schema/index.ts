@@ -5,6 +5,7 @@ export * from "./customers";
 export * from "./data-quality";
 export * from "./events";
 export * from "./ingest-inbox";
+export * from "./kpi-facts";
 export * from "./memberships";
 export * from "./period-rollups";
 export * from "./segments";

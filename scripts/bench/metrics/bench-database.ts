@@ -4,6 +4,7 @@ import pg from "pg";
 import { type Database, openDatabase } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { rows } from "@/lib/db/rows";
+import { backfillKpiFacts } from "@/lib/metrics/facts";
 import { backfillPeriodRollups } from "@/lib/metrics/rollups/rebuild";
 import { seedDemo } from "@/lib/seed/demo";
 import { deleteDemo, findExistingDemo } from "@/lib/seed/existing";
@@ -95,6 +96,9 @@ export async function prepareBenchData(
   const started = performance.now();
   if ((await backfillPeriodRollups(database.db, log)) > 0)
     log(`Built the period rollups in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const factsStarted = performance.now();
+  if ((await backfillKpiFacts(database.db, log)) > 0)
+    log(`Built the KPI fact tables in ${((performance.now() - factsStarted) / 1000).toFixed(1)} s`);
   return describeBenchData(database, workspaceId);
 }
 
