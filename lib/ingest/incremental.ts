@@ -92,13 +92,32 @@ async function addDailyActivity(db: Db, workspaceId: string, events: readonly St
 
 async function addCustomerFacts(db: Db, workspaceId: string, events: readonly StoredEvent[]) {
   if (events.length === 0) return;
-  type Facts = { c: number; first: string; last: string; n: number; o: number; r: number; lastOrder: string | null };
+  type Facts = {
+    c: number;
+    first: string;
+    last: string;
+    lastActive: string | null;
+    n: number;
+    o: number;
+    r: number;
+    lastOrder: string | null;
+  };
   const byCustomer = new Map<number, Facts>();
   for (const e of events) {
     const t = e.timestamp.toISOString();
-    const f = byCustomer.get(e.customerId) ?? { c: e.customerId, first: t, last: t, n: 0, o: 0, r: 0, lastOrder: null };
+    const f = byCustomer.get(e.customerId) ?? {
+      c: e.customerId,
+      first: t,
+      last: t,
+      lastActive: null,
+      n: 0,
+      o: 0,
+      r: 0,
+      lastOrder: null,
+    };
     if (t < f.first) f.first = t;
     if (t > f.last) f.last = t;
+    if (ACTIVE_TYPES.has(e.type) && (f.lastActive === null || t > f.lastActive)) f.lastActive = t;
     f.n += 1;
     if (e.orderKey !== null) {
       f.o += 1;
@@ -112,12 +131,13 @@ async function addCustomerFacts(db: Db, workspaceId: string, events: readonly St
     update customers c set
       first_seen_at = least(c.first_seen_at, x.first),
       last_seen_at = greatest(c.last_seen_at, x.last),
+      last_active_at = greatest(c.last_active_at, x."lastActive"),
       event_count = c.event_count + x.n,
       order_count = c.order_count + x.o,
       lifetime_revenue = c.lifetime_revenue + x.r,
       last_order_at = greatest(c.last_order_at, x."lastOrder")
     from jsonb_to_recordset(${JSON.stringify(values)}::jsonb)
-      as x(c bigint, first timestamptz, last timestamptz, n int, o int, r numeric, "lastOrder" timestamptz)
+      as x(c bigint, first timestamptz, last timestamptz, "lastActive" timestamptz, n int, o int, r numeric, "lastOrder" timestamptz)
     where c.workspace_id = ${workspaceId} and c.id = x.c
   `);
 }

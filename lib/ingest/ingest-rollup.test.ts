@@ -105,7 +105,7 @@ describeEachDatabase("incremental rollups equal a rebuild from raw events", ({ d
         ),
         facts: await rows(
           db,
-          sql`select id, first_seen_at, last_seen_at, event_count, order_count, lifetime_revenue::text,
+          sql`select id, first_seen_at, last_seen_at, last_active_at, event_count, order_count, lifetime_revenue::text,
                      last_order_at, mrr::text, plan
               from customers where workspace_id = ${ws} order by id`,
         ),

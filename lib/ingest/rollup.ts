@@ -89,6 +89,7 @@ export async function rebuildActivityRollups(db: Db, workspaceId: string, custom
  * Recomputes the profile facts stored on customers from their events and the daily rollup (rebuild the
  * rollup first). The customer list sorts and filters on these columns, so they are kept, not derived per view.
  * - first_seen_at / last_seen_at: earliest / latest event timestamp (null without events);
+ * - last_active_at: latest track, page or screen event (METRICS.md "active");
  * - event_count, order_count, lifetime_revenue: sums of the rollup (orders unique by order_id, revenue with
  *   the `total` fallback, as defined on rebuildDailyActivity);
  * - last_order_at: timestamp of the latest `Order Completed` event;
@@ -102,6 +103,7 @@ export async function refreshCustomerFacts(db: Db, workspaceId: string, customer
     update customers c
     set first_seen_at = seen.first_seen,
         last_seen_at = seen.last_seen,
+        last_active_at = seen.last_active,
         event_count = coalesce(totals.events, 0),
         order_count = coalesce(totals.orders, 0),
         lifetime_revenue = coalesce(totals.revenue, 0),
@@ -114,7 +116,8 @@ export async function refreshCustomerFacts(db: Db, workspaceId: string, customer
         plan = sub.plan
     from customers c2
     left join lateral (
-      select min(e.timestamp) as first_seen, max(e.timestamp) as last_seen
+      select min(e.timestamp) as first_seen, max(e.timestamp) as last_seen,
+             max(e.timestamp) filter (where e.type in ('track', 'page', 'screen')) as last_active
       from events e where e.workspace_id = c2.workspace_id and e.customer_id = c2.id
     ) seen on true
     left join lateral (

@@ -14,9 +14,18 @@ describeEachDatabase("workspace summary", ({ database }) => {
     const [w] = await db.insert(workspaces).values({ name: "LA", timeZone: "America/Los_Angeles" }).returning();
     ws = w!.id;
     await db.insert(customers).values([
-      { workspaceId: ws, id: 1, externalId: "u1", email: "one@example.com" },
-      { workspaceId: ws, id: 2, externalId: "u2" },
-      { workspaceId: ws, id: 3, externalId: "u3" },
+      // last_active_at as ingest keeps it: the latest track/page/screen event of the rows below.
+      {
+        workspaceId: ws,
+        id: 1,
+        externalId: "u1",
+        email: "one@example.com",
+        lastActiveAt: new Date("2026-03-09T17:00:00-08:00"),
+      },
+      { workspaceId: ws, id: 2, externalId: "u2", lastActiveAt: new Date("2026-02-07T12:00:00-08:00") },
+      { workspaceId: ws, id: 3, externalId: "u3", lastActiveAt: new Date("2026-03-10T09:00:00-07:00") },
+      // active only after today (a client clock ahead): not active in the window
+      { workspaceId: ws, id: 5, externalId: "u5", lastActiveAt: new Date("2026-03-11T09:00:00-07:00") },
       // merged into customer 1: not counted separately
       { workspaceId: ws, id: 4, externalId: null, mergedInto: 1 },
     ]);
@@ -45,6 +54,7 @@ describeEachDatabase("workspace summary", ({ database }) => {
       },
       // customer 3: active on "2026-03-10", which has not begun in Los Angeles yet
       { workspaceId: ws, customerId: 3, day: "2026-03-10", eventCount: 5, activeEventCount: 5 },
+      { workspaceId: ws, customerId: 5, day: "2026-03-11", eventCount: 1, activeEventCount: 1 },
       {
         workspaceId: ws,
         customerId: 3,
@@ -57,11 +67,12 @@ describeEachDatabase("workspace summary", ({ database }) => {
     ]);
   });
 
-  it("counts by hand: 3 customers, 2 active, 7 events, 3 orders worth 50.50 in the 30 days to today", async () => {
-    // active: customer 1 (03-09, 02-08) and customer 3 (02-20); customer 2 only identified in the window.
+  it("counts by hand: 4 customers, 2 active, 7 events, 3 orders worth 50.50 in the 30 days to today", async () => {
+    // active: customer 1 (03-09, 02-08) and customer 3 (02-20, although its latest activity is after today);
+    // customer 2 only identified in the window; customer 5 active only after today.
     // events: 3 + 1 + 1 + 2 = 7; orders: 1 + 2 = 3; revenue: 40.50 + 10 = 50.50.
     expect(await workspaceSummary(database().db, ws, now)).toEqual({
-      customers: 3,
+      customers: 4,
       activeCustomers: 2,
       events: 7,
       orders: 3,

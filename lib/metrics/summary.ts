@@ -29,8 +29,13 @@ export async function workspaceSummary(
     db,
     sql`
       with bounds as (
-        select ((${now.toISOString()}::timestamptz at time zone w.time_zone)::date) as today
-        from workspaces w where w.id = ${workspaceId}
+        select today,
+               (today - ${windowDays - 1}::int)::timestamp at time zone tz as start_at,
+               (today + 1)::timestamp at time zone tz as end_at
+        from (
+          select ((${now.toISOString()}::timestamptz at time zone w.time_zone)::date) as today, w.time_zone as tz
+          from workspaces w where w.id = ${workspaceId}
+        ) w
       ),
       windowed as (
         select a.* from customer_daily_activity a, bounds b
@@ -38,7 +43,14 @@ export async function workspaceSummary(
       )
       select
         (select count(*)::int from customers c where c.workspace_id = ${workspaceId} and c.merged_into is null) as customers,
-        (select count(distinct customer_id)::int from windowed where active_event_count > 0) as active,
+        -- From each profile's latest active event (an index range), not by de-duplicating a month of daily
+        -- rows; a customer whose latest event lies after today (a clock ahead) is checked day by day.
+        (select count(*)::int from customers c, bounds b
+         where c.workspace_id = ${workspaceId} and c.merged_into is null
+           and c.last_active_at >= b.start_at and c.last_active_at < b.end_at)
+        + (select count(*)::int from customers c, bounds b
+           where c.workspace_id = ${workspaceId} and c.merged_into is null and c.last_active_at >= b.end_at
+             and exists (select 1 from windowed w where w.customer_id = c.id and w.active_event_count > 0)) as active,
         (select coalesce(sum(event_count), 0)::int from windowed) as events,
         (select coalesce(sum(order_count), 0)::int from windowed) as orders,
         (select coalesce(sum(revenue), 0)::text from windowed) as revenue

@@ -31,6 +31,8 @@ export const customers = pgTable(
     timeZone: text("time_zone"),
     firstSeenAt: timestamp("first_seen_at", { withTimezone: true }),
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }),
+    /** Latest track, page or screen event (METRICS.md "active"); identify and the like do not count. */
+    lastActiveAt: timestamp("last_active_at", { withTimezone: true }),
     /** Computed from the customer's events and kept current by ingest (lib/ingest/rollup.ts refreshCustomerFacts). */
     eventCount: integer("event_count").notNull().default(0),
     orderCount: integer("order_count").notNull().default(0),
@@ -56,6 +58,8 @@ export const customers = pgTable(
     index("customers_first_seen_idx").on(t.workspaceId, t.firstSeenAt, t.id),
     index("customers_orders_idx").on(t.workspaceId, t.orderCount, t.id),
     index("customers_created_idx").on(t.workspaceId, t.createdAt),
+    // "Active in the last N days" counts for the Overview without reading N days of daily activity.
+    index("customers_last_active_idx").on(t.workspaceId, t.lastActiveAt).where(sql`${t.mergedInto} is null`),
   ],
 );
 
