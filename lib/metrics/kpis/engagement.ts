@@ -43,9 +43,9 @@ const DAY_SECONDS = 86_400;
  * signup + N × 24 hours (N = onboardingWindowDays, for onboarding and feature activation alike); a step sent a
  * moment before the signup event (clock skew, an anonymous session merged at signup) still counts.
  *
- * Finds each first occurrence with the (workspace_id, customer_id, timestamp) index, stopping at the first
- * match; an event the customer never performed reads their whole history. A per-customer "first time
- * performed" rollup (customer, event name, first_at) kept by ingest would make this index lookups at 10M events.
+ * "The first time they performed" an event is customer_event_facts.first_at of its name: the first-ever time,
+ * history before signup included (an event name only exists on track, page and screen events, the ones the
+ * facts cover). One primary-key lookup per cohort member and configured name instead of reading events.
  */
 export async function engagementStats(
   db: Db,
@@ -75,15 +75,10 @@ export async function engagementStats(
         join periods p on s.signed_up_at >= p.start_at and s.signed_up_at < p.end_at
       )
       select c.idx, c.customer_id, extract(epoch from c.signed_up_at)::float8 as signed_up,
-             n.name, extract(epoch from f.at)::float8 as first_at
+             f.name, extract(epoch from f.first_at)::float8 as first_at
       from cohort c
-      left join unnest(${textArray(names)}) as n(name) on true
-      left join lateral (
-        select e.timestamp as at from events e
-        where e.workspace_id = ${workspaceId} and e.customer_id = c.customer_id and e.name = n.name
-        order by e.timestamp
-        limit 1
-      ) f on true
+      left join customer_event_facts f
+        on f.workspace_id = ${workspaceId} and f.customer_id = c.customer_id and f.name = any(${textArray(names)})
     `,
   );
 

@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { customers, events, workspaces } from "@/lib/db/schema";
+import { rebuildKpiFacts } from "@/lib/metrics/facts";
 import { DEFAULT_METRIC_SETTINGS, type MetricContext, type MetricSettings } from "@/lib/metrics/settings";
 
 /**
@@ -60,4 +61,6 @@ export async function addEvents(db: Db, context: MetricContext, list: FixtureEve
       timestamp: new Date(e.at),
     })),
   );
+  // What ingest keeps next to the events it stores: the KPI fact tables of these customers.
+  await rebuildKpiFacts(db, context, { customerIds: [...new Set(list.map((e) => e.customer))] });
 }

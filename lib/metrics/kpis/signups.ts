@@ -8,9 +8,10 @@ import { countedCustomer } from "./sql";
  * Signing up (METRICS.md "Time to first value") is the customer's first configured signup event, or, without
  * one, their first event of any kind (customers.first_seen_at, kept by ingest).
  *
- * With a signup event this reads that event name over the periods through the (workspace_id, name, timestamp)
- * index and checks the customer's earlier history for an older one. A stored signed_up_at on customers, kept
- * by ingest, would make it one index range at 10M events.
+ * With a signup event the customer's first one is customer_event_facts.first_at of that name (kept by ingest;
+ * an event name only exists on track, page and screen events, the ones the facts cover), so a signup in the
+ * periods is one range of the (workspace_id, name, first_at) index: an older signup event before the periods
+ * moves first_at out of the range by itself.
  */
 export function signupsCte(context: MetricContext): SQL {
   const { workspaceId, settings } = context;
@@ -25,16 +26,10 @@ export function signupsCte(context: MetricContext): SQL {
     `;
   }
   return sql`
-    select e.customer_id, min(e.timestamp) as signed_up_at
-    from events e
-    where e.workspace_id = ${workspaceId} and e.name = ${settings.signupEvent}
-      and e.timestamp >= ${spanStart} and e.timestamp < ${spanEnd}
-      and ${countedCustomer(sql`e.customer_id`, workspaceId)}
-      and not exists (
-        select 1 from events x
-        where x.workspace_id = ${workspaceId} and x.customer_id = e.customer_id
-          and x.timestamp < ${spanStart} and x.name = ${settings.signupEvent}
-      )
-    group by e.customer_id
+    select f.customer_id, f.first_at as signed_up_at
+    from customer_event_facts f
+    where f.workspace_id = ${workspaceId} and f.name = ${settings.signupEvent}
+      and f.first_at >= ${spanStart} and f.first_at < ${spanEnd}
+      and ${countedCustomer(sql`f.customer_id`, workspaceId)}
   `;
 }
