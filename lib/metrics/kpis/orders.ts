@@ -1,7 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { rows } from "@/lib/db/rows";
-import type { MetricContext } from "@/lib/metrics/settings";
+import { type MetricContext, resolveMetricSettings } from "@/lib/metrics/settings";
 import { type DateRange, periodsTable } from "./period";
 import { countedCustomer, jsonNumber } from "./sql";
 
@@ -23,12 +23,35 @@ export type OrderStats = {
  * as in the daily rollup: a duplicate (a client retry) counts once, at its earliest event, with that event's
  * revenue and discount. A copy of an order sent before the first period does not count again inside it.
  *
- * Reads purchase events through the (workspace_id, name, timestamp) index over the periods only. The rollup
- * cannot serve this yet: it has no discount and follows the default event and property names, not settings.
- * At 10M events an order rollup (one row per order: customer, first_at, revenue, discount) would replace it.
+ * Reads customer_orders (lib/metrics/facts/orders.ts), which holds exactly those orders: one row per order at
+ * its earliest copy, so an order counts in the period holding its `at` and in no other, and the copy sent
+ * before the first period is the row's `at`. That table follows the purchase settings the workspace has
+ * saved; asked with other purchase settings (a what-if, a test), the orders are read from events instead.
  */
 export async function orderStats(db: Db, context: MetricContext, periods: readonly DateRange[]): Promise<OrderStats[]> {
   if (periods.length === 0) return [];
+  const fromFacts = await factsFollowPurchaseSettings(db, context);
+  return statsOfOrders(db, context, periods, fromFacts ? ordersFromFacts(context) : ordersFromEvents(context));
+}
+
+/**
+ * The orders whose earliest copy falls in each period, from customer_orders. Merged-away profiles have no rows
+ * there (their events move to the survivor, whose rows are recomputed), so no join to customers is needed.
+ * The (workspace_id, at) index reads each period's rows only.
+ */
+function ordersFromFacts(context: MetricContext): SQL {
+  return sql`
+    select p.idx, o.customer_id, o.revenue, o.discount
+    from periods p
+    join customer_orders o on o.workspace_id = ${context.workspaceId} and o.at >= p.start_at and o.at < p.end_at
+  `;
+}
+
+/**
+ * The same orders from purchase events, over the periods only, through the (workspace_id, name, timestamp)
+ * index: the earliest copy inside the periods, unless a copy was sent before the first period.
+ */
+function ordersFromEvents(context: MetricContext): SQL {
   const { workspaceId, settings } = context;
   const purchase = settings.purchase;
   const orderKey = (alias: string): SQL =>
@@ -51,7 +74,47 @@ export async function orderStats(db: Db, context: MetricContext, periods: readon
             and x.timestamp < (select min(start_at) from periods)
             and x.type = 'track' and x.name = ${purchase.event} and ${orderKey("x")} = o.order_key
         )`;
+  return sql`
+    select p.idx, o.customer_id, o.revenue, o.discount
+    from (
+      select distinct on (customer_id, order_key) *
+      from (
+        select e.customer_id, e.id, e.timestamp, ${orderKey("e")} as order_key,
+               ${revenue} as revenue, ${discount} as discount
+        from events e
+        where e.workspace_id = ${workspaceId} and e.name = ${purchase.event} and e.type = 'track'
+          and e.timestamp >= (select min(start_at) from periods) and e.timestamp < (select max(end_at) from periods)
+          and ${countedCustomer(sql`e.customer_id`, workspaceId)}
+      ) purchases
+      order by customer_id, order_key, timestamp, id
+    ) o
+    join periods p on o.timestamp >= p.start_at and o.timestamp < p.end_at
+    where ${notSeenBefore}
+  `;
+}
 
+/**
+ * Whether customer_orders was built with the context's purchase settings: ingest, the settings save and the
+ * backfill all keep it by the settings stored on the workspace.
+ */
+async function factsFollowPurchaseSettings(db: Db, context: MetricContext): Promise<boolean> {
+  const [row] = await rows<{ metrics: unknown }>(
+    db,
+    sql`select settings -> 'metrics' as metrics from workspaces where id = ${context.workspaceId}`,
+  );
+  if (!row) return false;
+  const saved = resolveMetricSettings(row.metrics).purchase;
+  const asked = context.settings.purchase;
+  return (Object.keys(saved) as (keyof typeof saved)[]).every((key) => saved[key] === asked[key]);
+}
+
+/** Totals per period over `orders` (rows of idx, customer_id, revenue, discount; a missing amount is 0). */
+async function statsOfOrders(
+  db: Db,
+  context: MetricContext,
+  periods: readonly DateRange[],
+  orders: SQL,
+): Promise<OrderStats[]> {
   const result = await rows<{
     idx: number;
     orders: number;
@@ -63,26 +126,11 @@ export async function orderStats(db: Db, context: MetricContext, periods: readon
     db,
     sql`
       with periods as (${periodsTable(periods, context.timeZone)}),
-      purchases as (
-        select e.customer_id, e.id, e.timestamp, ${orderKey("e")} as order_key,
-               ${revenue} as revenue, ${discount} as discount
-        from events e
-        where e.workspace_id = ${workspaceId} and e.name = ${purchase.event} and e.type = 'track'
-          and e.timestamp >= (select min(start_at) from periods) and e.timestamp < (select max(end_at) from periods)
-          and ${countedCustomer(sql`e.customer_id`, workspaceId)}
-      ),
-      orders as (
-        select distinct on (customer_id, order_key) *
-        from purchases
-        order by customer_id, order_key, timestamp, id
-      ),
       per_customer as (
-        select p.idx, o.customer_id, count(*) as orders,
+        select o.idx, o.customer_id, count(*) as orders,
                coalesce(sum(o.revenue), 0) as revenue, coalesce(sum(o.discount), 0) as discount
-        from orders o
-        join periods p on o.timestamp >= p.start_at and o.timestamp < p.end_at
-        where ${notSeenBefore}
-        group by p.idx, o.customer_id
+        from (${orders}) o
+        group by o.idx, o.customer_id
       )
       select p.idx,
              coalesce(sum(c.orders), 0)::int as orders,
