@@ -37,8 +37,10 @@ export async function workspaceSummary(
           from workspaces w where w.id = ${workspaceId}
         ) w
       ),
-      windowed as (
-        select a.* from customer_daily_activity a, bounds b
+      totals as (
+        select coalesce(sum(a.event_count), 0)::int as events, coalesce(sum(a.order_count), 0)::int as orders,
+               coalesce(sum(a.revenue), 0)::text as revenue
+        from customer_daily_activity a, bounds b
         where a.workspace_id = ${workspaceId} and a.day > b.today - ${windowDays}::int and a.day <= b.today
       )
       select
@@ -50,10 +52,13 @@ export async function workspaceSummary(
            and c.last_active_at >= b.start_at and c.last_active_at < b.end_at)
         + (select count(*)::int from customers c, bounds b
            where c.workspace_id = ${workspaceId} and c.merged_into is null and c.last_active_at >= b.end_at
-             and exists (select 1 from windowed w where w.customer_id = c.id and w.active_event_count > 0)) as active,
-        (select coalesce(sum(event_count), 0)::int from windowed) as events,
-        (select coalesce(sum(order_count), 0)::int from windowed) as orders,
-        (select coalesce(sum(revenue), 0)::text from windowed) as revenue
+             and exists (
+               select 1 from customer_daily_activity a
+               where a.workspace_id = ${workspaceId} and a.customer_id = c.id and a.active_event_count > 0
+                 and a.day > b.today - ${windowDays}::int and a.day <= b.today
+             )) as active,
+        t.events, t.orders, t.revenue
+      from totals t
     `,
   );
   return {
