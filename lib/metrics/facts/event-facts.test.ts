@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { rows } from "@/lib/db/rows";
 import { workspaces } from "@/lib/db/schema";
 import { ingestBatch } from "@/lib/ingest/ingest";
+import { computeRetention } from "@/lib/metrics/retention";
 import { Random } from "@/lib/seed/random";
 import { describeEachDatabase } from "@/test/db";
 import { rebuildEventFacts } from "./event-facts";
@@ -116,6 +117,52 @@ describeEachDatabase("customer_event_facts kept by ingest", ({ database }) => {
         last_at: "2026-03-03T00:00:00.000",
         events: 3,
       },
+    ]);
+  });
+
+  it("first-time cohorts of a named start event follow the facts when a merge brings an earlier start", async () => {
+    const db = database().db;
+    const ws = await newWorkspace(db, "facts cohorts");
+    const scope = { workspaceId: ws, timeZone: "UTC" };
+    const now = new Date("2026-02-04T12:00:00Z");
+    const query = {
+      period: "week" as const,
+      from: "2026-01-05",
+      to: "2026-01-31",
+      startEvent: "Signed Up",
+      returnEvent: "Order Completed",
+      mode: "first_time" as const,
+      cumulative: false,
+      breakdown: null,
+    };
+    const sizesAndValues = async () =>
+      (await computeRetention(db, scope, query, now)).cohorts.map((c) => [c.start, c.values]);
+    await ingest(db, ws, [
+      { type: "track", messageId: "s0", anonymousId: "a1", event: "Signed Up", timestamp: "2026-01-06T10:00:00Z" },
+      { type: "track", messageId: "s1", userId: "u1", event: "Signed Up", timestamp: "2026-01-14T10:00:00Z" },
+      { type: "track", messageId: "o1", userId: "u1", event: "Order Completed", timestamp: "2026-01-21T10:00:00Z" },
+      { type: "track", messageId: "s2", userId: "u2", event: "Signed Up", timestamp: "2026-01-13T10:00:00Z" },
+      { type: "track", messageId: "o2", userId: "u2", event: "Order Completed", timestamp: "2026-01-14T10:00:00Z" },
+      { type: "track", messageId: "o3", userId: "u2", event: "Order Completed", timestamp: "2026-01-27T10:00:00Z" },
+    ]);
+    // Weeks start 01-05, 01-12, 01-19, 01-26, 02-02 (running). Week of 01-05: the anonymous a1, no order.
+    // Week of 01-12: u1 (order in week 01-19 → offset 1) and u2 (order in its own week, then week 01-26 → offset 2).
+    expect(await sizesAndValues()).toEqual([
+      ["2026-01-05", [1, 0, 0, 0, 0]],
+      ["2026-01-12", [2, 1, 1, 0]],
+      ["2026-01-19", [0, 0, 0]],
+      ["2026-01-26", [0, 0]],
+    ]);
+    // a1 turns out to be u1: one customer whose first Signed Up is 01-06, so they move to the week of 01-05,
+    // where their order in week 01-19 is offset 2.
+    await ingest(db, ws, [
+      { type: "identify", messageId: "i1", userId: "u1", anonymousId: "a1", timestamp: "2026-01-22T00:00:00Z" },
+    ]);
+    expect(await sizesAndValues()).toEqual([
+      ["2026-01-05", [1, 0, 1, 0, 0]],
+      ["2026-01-12", [1, 0, 1, 0]],
+      ["2026-01-19", [0, 0, 0]],
+      ["2026-01-26", [0, 0]],
     ]);
   });
 
