@@ -3,8 +3,8 @@ import type { Db } from "@/lib/db/client";
 import { rows } from "@/lib/db/rows";
 import type { ActiveBasis } from "@/lib/metrics/kpis/active-customers";
 import { addDays, type DateRange, type LocalDate, splitRange } from "@/lib/metrics/kpis/period";
-import { countedCustomer, dateArray, startOfLocalDay, textArray } from "@/lib/metrics/kpis/sql";
-import { hasSubscriptions, subscriptionTimeline } from "@/lib/metrics/kpis/subscriptions";
+import { countedCustomer, dateArray, startOfLocalDay } from "@/lib/metrics/kpis/sql";
+import { hasSubscriptions, spanHolds } from "@/lib/metrics/kpis/subscriptions";
 import type { MetricContext } from "@/lib/metrics/settings";
 import { isResolved, NO_CATEGORY } from "./sql";
 
@@ -43,20 +43,18 @@ function churnGroup(label: string, customers: number, churned: number): ChurnGro
  * "Active customer" for one customer at the start of local day `day` (instant `at`), as METRICS.md defines it
  * for the churn rate and lib/metrics/kpis/active-customers.ts computes it for whole periods:
  * - with subscription events in the workspace: their latest subscription event before `at` is not a
- *   cancellation (ties by event id);
+ *   cancellation (ties by event id): the subscription span that started last before `at` is active;
  * - otherwise: an active event (track, page, screen) on one of the inactivity-window days before `day`.
- * One index probe per customer (events_customer_time_idx, or the rollup's primary key).
+ * One index probe per customer (the primary key of subscription_spans, or of the rollup).
  */
 function activeAt(context: MetricContext, basis: ActiveBasis, customerId: SQL, day: SQL, at: SQL): SQL {
   const { workspaceId, settings } = context;
   if (basis === "subscription") {
-    const { started, changed, renewed, cancelled } = settings.subscription;
     return sql`coalesce((
-      select e.name <> ${cancelled}
-      from events e
-      where e.workspace_id = ${workspaceId} and e.customer_id = ${customerId} and e.type = 'track'
-        and e.name = any(${textArray([started, changed, renewed, cancelled])}) and e.timestamp < ${at}
-      order by e.timestamp desc, e.id desc
+      select s.active
+      from subscription_spans s
+      where s.workspace_id = ${workspaceId} and s.customer_id = ${customerId} and s.valid_from < ${at}
+      order by s.valid_from desc, s.event_id desc
       limit 1
     ), false)`;
   }
@@ -75,12 +73,11 @@ function stateAtInstants(context: MetricContext, basis: ActiveBasis): SQL {
   const { workspaceId, settings } = context;
   if (basis === "subscription") {
     return sql`
-      timeline as (${subscriptionTimeline(context, sql`(select max(at) from instants)`)}),
       state as (
-        select i.d, t.customer_id
+        select i.d, s.customer_id
         from instants i
-        join timeline t on t.at < i.at and (t.next_at is null or t.next_at >= i.at)
-        where t.active
+        join subscription_spans s on s.workspace_id = ${workspaceId} and ${spanHolds(sql`s`, sql`i.at`)}
+        where s.active
       )`;
   }
   return sql`

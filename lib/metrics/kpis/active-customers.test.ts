@@ -94,6 +94,49 @@ describeEachDatabase("KPIs: customer retention and churn rate", ({ database }) =
     expect(customerChurnRate(counts[0]!)).toBeCloseTo(2 / 3, 10);
   });
 
+  it("subscriptions: several periods at once, repeated cancellations and events on the boundary instant", async () => {
+    const db = database().db;
+    const context = await kpiWorkspace(db);
+    await addCustomers(db, context, [{ id: 21 }, { id: 22 }, { id: 23 }, { id: 24 }, { id: 25 }]);
+    const sub = (customer: number, name: string, at: string, mrr?: number) => ({
+      customer,
+      name: `Subscription ${name}`,
+      at,
+      properties: mrr === undefined ? {} : { mrr },
+    });
+    await addEvents(db, context, [
+      // 21: gone before March, back and gone again within it: not active at either end of March.
+      sub(21, "Started", "2026-01-10T00:00:00Z", 10),
+      sub(21, "Cancelled", "2026-02-15T00:00:00Z"),
+      sub(21, "Started", "2026-03-05T00:00:00Z", 10),
+      sub(21, "Cancelled", "2026-03-20T00:00:00Z"),
+      // 22: cancels twice in March (back in between): churned once.
+      sub(22, "Started", "2026-01-10T00:00:00Z", 10),
+      sub(22, "Cancelled", "2026-03-10T00:00:00Z"),
+      sub(22, "Started", "2026-03-12T00:00:00Z", 10),
+      sub(22, "Cancelled", "2026-03-25T00:00:00Z"),
+      // 23: changes plan twice and stays.
+      sub(23, "Started", "2026-02-01T00:00:00Z", 10),
+      sub(23, "Changed", "2026-02-20T00:00:00Z", 20),
+      sub(23, "Changed", "2026-03-15T00:00:00Z", 30),
+      // 24: starts at the first instant of March: acquired in March, not active at its start.
+      sub(24, "Started", "2026-03-01T00:00:00Z", 10),
+      // 25: cancels at the first instant of March: still active at that instant (no event before it says
+      // otherwise), gone at the end.
+      sub(25, "Started", "2026-02-01T00:00:00Z", 10),
+      sub(25, "Cancelled", "2026-03-01T00:00:00Z"),
+    ]);
+    const { counts } = await activeCustomerCounts(db, context, [
+      spanOf({ from: "2026-02-01", to: "2026-02-28" }),
+      spanOf(march),
+    ]);
+    // February: S = {21, 22} (23 and 25 start at its first instant); E = {22, 23, 25}; retained = {22};
+    // N = {23, 25}.
+    expect(counts[0]).toEqual({ startActive: 2, endActive: 3, retained: 1, acquired: 2 });
+    // March: S = {22, 23, 25}; E = {23, 24}; retained = {23}; N = {24}.
+    expect(counts[1]).toEqual({ startActive: 3, endActive: 2, retained: 1, acquired: 1 });
+  });
+
   it("has no rates when nobody was active at the start", async () => {
     const { counts } = await activeCustomerCounts(database().db, subscriptions, [
       spanOf({ from: "2025-01-01", to: "2025-01-31" }),

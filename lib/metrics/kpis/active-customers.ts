@@ -4,7 +4,7 @@ import { rows } from "@/lib/db/rows";
 import type { MetricContext } from "@/lib/metrics/settings";
 import { addDays, type DateRange, type LocalDate } from "./period";
 import { countedCustomer, dateArray, startOfLocalDay } from "./sql";
-import { hasSubscriptions, subscriptionTimeline } from "./subscriptions";
+import { hasSubscriptions, instantBucket } from "./subscriptions";
 
 /** From the instant `start` day begins to the instant `end` day begins (local midnights; `end` excluded). */
 export type Span = { start: LocalDate; end: LocalDate };
@@ -30,7 +30,8 @@ export type ActiveBasis = "subscription" | "activity";
  * Active customers at the start and end of each span (METRICS.md "Customer retention rate", "Customer churn
  * rate"). "Active customer" at an instant:
  * - when the workspace has any subscription event: their latest subscription event before that instant is not
- *   a cancellation; a customer is acquired when their first subscription event happens;
+ *   a cancellation (their subscription span holding then is active); a customer is acquired when their first
+ *   subscription event happens;
  * - otherwise: they had an active event (track, page or screen) in the inactivity window before the instant
  *   (the N local days before it, read from customer_daily_activity); a customer is acquired on the day of their
  *   first active event.
@@ -43,7 +44,7 @@ export async function activeCustomerCounts(
 ): Promise<{ basis: ActiveBasis; counts: ActiveCustomerCounts[] }> {
   if (spans.length === 0) return { basis: "activity", counts: [] };
   const basis: ActiveBasis = (await hasSubscriptions(db, context)) ? "subscription" : "activity";
-  const query = basis === "subscription" ? subscriptionBasis(context) : activityBasis(context);
+  const query = basis === "subscription" ? subscriptionCounts(context) : activityCounts(context);
   const result = await rows<{
     idx: number;
     start_active: number;
@@ -59,9 +60,112 @@ export async function activeCustomerCounts(
           with ordinality as x(a, b, ord)
       ),
       instants as (
-        select d, ${startOfLocalDay(sql`d`, context.timeZone)} as at
-        from (select a as d from intervals union select b from intervals) days
+        select d, at, row_number() over (order by at)::int as k
+        from (
+          select d, ${startOfLocalDay(sql`d`, context.timeZone)} as at
+          from (select a as d from intervals union select b from intervals) days
+        ) x
       ),
+      ${query}
+    `,
+  );
+  return {
+    basis,
+    counts: result.map((r) => ({
+      startActive: Number(r.start_active),
+      endActive: Number(r.end_active),
+      retained: Number(r.retained),
+      acquired: Number(r.acquired),
+    })),
+  };
+}
+
+/**
+ * Subscription basis, from subscription_spans for all instants T1 < … < Tn at once (see instantBucket): a span
+ * holds at the instants k with lo < k ≤ hi, and a customer holds one span at an instant at most, so the active
+ * customers at Tk are the active spans with lo < k ≤ hi, counted from a few (lo, hi) groups.
+ * Retained = S − churned, where churned = active at Ta and not at Tb. Such a customer holds an inactive span at
+ * Tb that started at or after Ta (had it started before, it would hold at Ta too, and they were not active
+ * then). So churned counts the inactive spans with a ≤ lo < b ≤ hi whose customer was active at Ta, that is:
+ * had a span before Ta (first_at < Ta) and held no inactive span at Ta. No join of all customers across
+ * instants is needed, only of the inactive spans (cancellations) among themselves.
+ * Acquisitions (first subscription event in [Ta, Tb)) are first spans starting in that range.
+ */
+function subscriptionCounts(context: MetricContext): SQL {
+  const { workspaceId } = context;
+  const ts = sql`th.ts`;
+  const lo = instantBucket(sql`s.valid_from`, ts);
+  const hi = sql`coalesce(${instantBucket(sql`s.valid_to`, ts)}, th.n)`;
+  // Spans starting at or after Tn hold at no instant (lo = n): the hi > lo filters drop them.
+  return sql`
+    thresholds as (
+      select array_agg(at order by at) as ts, count(*)::int as n, min(at) as first, max(at) as last from instants
+    ),
+    holding as materialized (
+      select lo, hi, count(*) as customers
+      from (
+        select ${lo} as lo, ${hi} as hi
+        from thresholds th
+        join subscription_spans s on s.workspace_id = ${workspaceId} and s.active
+      ) active_spans
+      where hi > lo
+      group by lo, hi
+    ),
+    cancellations as materialized (
+      select customer_id, lo, hi, f
+      from (
+        select s.customer_id, ${lo} as lo, ${hi} as hi, ${instantBucket(sql`s.first_at`, ts)} as f
+        from thresholds th
+        join subscription_spans s on s.workspace_id = ${workspaceId} and not s.active
+      ) inactive_spans
+      where hi > lo
+    ),
+    churned as (
+      select i.idx, count(*) as customers
+      from intervals i
+      join instants ia on ia.d = i.a
+      join instants ib on ib.d = i.b
+      join cancellations c on c.lo >= ia.k and c.lo < ib.k and c.hi >= ib.k and c.f < ia.k
+      where not exists (
+        select 1 from cancellations c0 where c0.customer_id = c.customer_id and c0.lo < ia.k and ia.k <= c0.hi
+      )
+      group by i.idx
+    ),
+    acquisitions as materialized (
+      select j, count(*) as customers
+      from (
+        select s.customer_id, min(${lo}) as j
+        from thresholds th
+        join subscription_spans s on s.workspace_id = ${workspaceId} and s.valid_from >= th.first
+          and s.valid_from < th.last and s.valid_from = s.first_at
+        group by s.customer_id
+      ) firsts
+      group by j
+    ),
+    counts as (
+      select i.idx,
+             (select coalesce(sum(h.customers), 0) from holding h where h.lo < ia.k and ia.k <= h.hi) as start_active,
+             (select coalesce(sum(h.customers), 0) from holding h where h.lo < ib.k and ib.k <= h.hi) as end_active,
+             coalesce(ch.customers, 0) as churned,
+             (select coalesce(sum(q.customers), 0) from acquisitions q where q.j >= ia.k and q.j < ib.k) as acquired
+      from intervals i
+      join instants ia on ia.d = i.a
+      join instants ib on ib.d = i.b
+      left join churned ch on ch.idx = i.idx
+    )
+    select idx, start_active::int, end_active::int, (start_active - churned)::int as retained, acquired::int
+    from counts
+    order by idx
+  `;
+}
+
+/**
+ * Activity basis: state(d, customer_id) = customers with an active event on one of the inactivity-window days
+ * before d, counted per interval.
+ */
+function activityCounts(context: MetricContext): SQL {
+  const query = activityBasis(context);
+  return sql`
       ${query.ctes},
       -- Plain joins and GROUP BY, not correlated subqueries: PostgreSQL hashes the state sets instead of
       -- rescanning them per interval.
@@ -90,33 +194,7 @@ export async function activeCustomerCounts(
       left join end_counts ec on ec.idx = i.idx
       left join retained_counts rc on rc.idx = i.idx
       order by i.idx
-    `,
-  );
-  return {
-    basis,
-    counts: result.map((r) => ({
-      startActive: Number(r.start_active),
-      endActive: Number(r.end_active),
-      retained: Number(r.retained),
-      acquired: Number(r.acquired),
-    })),
-  };
-}
-
-/** state(d, customer_id): customers whose latest subscription event before midnight of d is not a cancellation. */
-function subscriptionBasis(context: MetricContext): { ctes: SQL; acquired: SQL } {
-  return {
-    ctes: sql`
-      timeline as (${subscriptionTimeline(context, sql`(select max(at) from instants)`)}),
-      state as (
-        select i.d, t.customer_id
-        from instants i
-        join timeline t on t.at < i.at and (t.next_at is null or t.next_at >= i.at)
-        where t.active
-      ),
-      acquisitions as (select distinct customer_id, first_at from timeline)`,
-    acquired: sql`(select count(*) from acquisitions q where q.first_at >= ia.at and q.first_at < ib.at)`,
-  };
+  `;
 }
 
 /**

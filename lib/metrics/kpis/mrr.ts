@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { rows } from "@/lib/db/rows";
 import type { MetricContext } from "@/lib/metrics/settings";
 import { type DateRange, periodsTable } from "./period";
-import { subscriptionTimeline } from "./subscriptions";
+import { instantBucket, spanHolds } from "./subscriptions";
 
 export type MrrMovements = {
   /** MRR of customers whose first paid subscription began in the period. */
@@ -29,15 +29,23 @@ export type MrrStats = {
 };
 
 /**
- * MRR and its movements per period (METRICS.md "MRR"). A customer's MRR at an instant comes from their latest
- * subscription event before it (see subscriptionTimeline); the workspace's MRR is the sum over customers.
- * Each subscription event in the period moves the customer from previous_mrr to mrr, classified as:
+ * MRR and its movements per period (METRICS.md "MRR"), from subscription_spans (see subscriptions.ts). A
+ * customer's MRR at an instant is the MRR of their span holding then; the workspace's MRR is the sum over
+ * customers. Each span starting in the period moves the customer from previous_mrr to mrr, classified as:
  *   0 → x > 0: new (never paid before) or reactivation (paid before); x > 0 → 0: churn (x);
  *   x → y > x > 0: expansion (y − x); x → y, 0 < y < x: contraction (x − y).
  * So end MRR = start MRR + new + reactivation + expansion − contraction − churn, exactly.
+ *
+ * All periods at once: their boundaries are the instants T1 < … < Tn. MRR and paying customers at T1 come
+ * from the span each customer holds then; every later change is a span starting between T1 and Tn (a range
+ * of the valid_from index), in bucket j = how many Tk ≤ valid_from. A customer's spans telescope (each starts
+ * from the previous one's MRR), so MRR at Tk = MRR at T1 + Σ (mrr − previous_mrr) over buckets j < k, and
+ * paying customers likewise with (mrr > 0) − (previous_mrr > 0). The movements of a period [Ta, Tb) are those
+ * of buckets a ≤ j < b.
  */
 export async function mrrStats(db: Db, context: MetricContext, periods: readonly DateRange[]): Promise<MrrStats[]> {
   if (periods.length === 0) return [];
+  const { workspaceId } = context;
   const result = await rows<{
     idx: number;
     start_mrr: string | null;
@@ -52,29 +60,54 @@ export async function mrrStats(db: Db, context: MetricContext, periods: readonly
     db,
     sql`
       with periods as (${periodsTable(periods, context.timeZone)}),
-      timeline as (${subscriptionTimeline(context, sql`(select max(end_at) from periods)`)}),
+      instants as (
+        select at, row_number() over (order by at)::int as k
+        from (select start_at as at from periods union select end_at from periods) x
+      ),
+      thresholds as (select array_agg(at order by at) as ts, min(at) as first, max(at) as last from instants),
+      opening as (
+        select coalesce(sum(s.mrr), 0) as mrr, count(*) filter (where s.mrr > 0) as paying
+        from thresholds th
+        join subscription_spans s on s.workspace_id = ${workspaceId} and ${spanHolds(sql`s`, sql`th.first`)}
+      ),
+      buckets as (
+        select ${instantBucket(sql`s.valid_from`, sql`th.ts`)} as j,
+          sum(s.mrr - s.previous_mrr) as mrr_delta,
+          sum((s.mrr > 0)::int - (s.previous_mrr > 0)::int) as paying_delta,
+          sum(s.mrr) filter (where s.previous_mrr = 0 and s.mrr > 0 and not s.paid_before) as new_mrr,
+          sum(s.mrr) filter (where s.previous_mrr = 0 and s.mrr > 0 and s.paid_before) as reactivation,
+          sum(s.mrr - s.previous_mrr) filter (where s.previous_mrr > 0 and s.mrr > s.previous_mrr) as expansion,
+          sum(s.previous_mrr - s.mrr) filter (where s.mrr > 0 and s.mrr < s.previous_mrr) as contraction,
+          sum(s.previous_mrr) filter (where s.previous_mrr > 0 and s.mrr = 0) as churn
+        from thresholds th
+        join subscription_spans s on s.workspace_id = ${workspaceId} and s.valid_from >= th.first
+          and s.valid_from < th.last
+        group by 1
+      ),
       mrr_at as (
-        select i.at, coalesce(sum(t.mrr), 0) as mrr, count(*) filter (where t.mrr > 0) as paying
-        from (select start_at as at from periods union select end_at from periods) i
-        left join timeline t on t.at < i.at and (t.next_at is null or t.next_at >= i.at)
-        group by i.at
+        select i.k, o.mrr + coalesce(sum(b.mrr_delta), 0) as mrr, o.paying + coalesce(sum(b.paying_delta), 0) as paying
+        from instants i
+        cross join opening o
+        left join buckets b on b.j < i.k
+        group by i.k, o.mrr, o.paying
       ),
       moves as (
         select p.idx,
-          sum(t.mrr) filter (where t.previous_mrr = 0 and t.mrr > 0 and not t.paid_before) as new_mrr,
-          sum(t.mrr) filter (where t.previous_mrr = 0 and t.mrr > 0 and t.paid_before) as reactivation,
-          sum(t.mrr - t.previous_mrr) filter (where t.previous_mrr > 0 and t.mrr > t.previous_mrr) as expansion,
-          sum(t.previous_mrr - t.mrr) filter (where t.mrr > 0 and t.mrr < t.previous_mrr) as contraction,
-          sum(t.previous_mrr) filter (where t.previous_mrr > 0 and t.mrr = 0) as churn
+          sum(b.new_mrr) as new_mrr, sum(b.reactivation) as reactivation, sum(b.expansion) as expansion,
+          sum(b.contraction) as contraction, sum(b.churn) as churn
         from periods p
-        join timeline t on t.at >= p.start_at and t.at < p.end_at
+        join instants a on a.at = p.start_at
+        join instants e on e.at = p.end_at
+        join buckets b on b.j >= a.k and b.j < e.k
         group by p.idx
       )
       select p.idx, s.mrr as start_mrr, e.mrr as end_mrr, e.paying::int as paying,
              m.new_mrr, m.reactivation, m.expansion, m.contraction, m.churn
       from periods p
-      join mrr_at s on s.at = p.start_at
-      join mrr_at e on e.at = p.end_at
+      join instants ia on ia.at = p.start_at
+      join instants ie on ie.at = p.end_at
+      join mrr_at s on s.k = ia.k
+      join mrr_at e on e.k = ie.k
       left join moves m on m.idx = p.idx
       order by p.idx
     `,

@@ -2,67 +2,41 @@ import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { rows } from "@/lib/db/rows";
 import type { MetricContext } from "@/lib/metrics/settings";
-import { countedCustomer, jsonNumber, textArray } from "./sql";
 
-function subscriptionEventNames(context: MetricContext): string[] {
-  const { started, changed, renewed, cancelled } = context.settings.subscription;
-  return [started, changed, renewed, cancelled];
-}
+/*
+ * Subscription KPIs read subscription_spans (lib/metrics/facts/subscriptions.ts), kept by ingest from the
+ * subscription events named in settings. A customer's state at an instant t is the span that started last
+ * before t: valid_from < t and (valid_to is null or valid_to >= t). Spans of a customer follow each other
+ * (valid_to = the next span's valid_from), so at most one holds; a span whose successor starts exactly at t is
+ * still the state at t, as the next event is not before t. This equals "the latest subscription event before
+ * t", whatever the last instant a query asks about.
+ */
 
 /**
- * Whether the workspace has any subscription event at all. METRICS.md: without subscriptions, "active
- * customer" falls back to activity within the inactivity window. One index probe on (workspace_id, name).
+ * Whether the workspace has any subscription event at all (any customer with a span). METRICS.md: without
+ * subscriptions, "active customer" falls back to activity within the inactivity window. One index probe.
  */
 export async function hasSubscriptions(db: Db, context: MetricContext): Promise<boolean> {
   const [row] = await rows<{ found: boolean }>(
     db,
     sql`select exists (
-      select 1 from events e
-      where e.workspace_id = ${context.workspaceId} and e.name = any(${textArray(subscriptionEventNames(context))})
-        and e.type = 'track'
+      select 1 from subscription_spans s where s.workspace_id = ${context.workspaceId}
     ) as found`,
   );
   return row?.found === true;
 }
 
+/** Whether span `s` (an alias of subscription_spans) is its customer's state at instant `at`. */
+export function spanHolds(s: SQL, at: SQL): SQL {
+  return sql`(${s}.valid_from < ${at} and (${s}.valid_to is null or ${s}.valid_to >= ${at}))`;
+}
+
 /**
- * Every subscription event before `until`, one row per event, with the MRR it leaves the customer at:
- * - mrr: 0 after a cancellation, else the `mrr` property, else `amount` (÷ 12 when `interval` is `year`), else 0
- *   (the same rule as customers.mrr in lib/ingest/rollup.ts, with the event names from settings);
- * - active: false after a cancellation (a subscription at 0 MRR that is not cancelled is still active);
- * - previous_mrr: the MRR after the customer's previous subscription event (0 before the first);
- * - paid_before: whether any earlier event of the customer left MRR above 0 (tells reactivation from new);
- * - next_at: when the customer's next event replaces this state (null: still current at `until`);
- * - first_at: the customer's first subscription event (when they were acquired as a subscriber).
- * Ties at the same timestamp are ordered by event id (arrival order).
- *
- * At 10M events this reads every subscription event before `until` per request; a subscription-state rollup
- * (one row per customer per change: valid_from, valid_to, mrr, active) kept by ingest would replace it.
+ * Many instants at once: `thresholds` is an ascending timestamptz[] of distinct instants T1 < … < Tn. For a
+ * time x, width_bucket(x, thresholds) = how many Tk are ≤ x, so a span starting at valid_from holds at Tk
+ * exactly for lo < k ≤ hi with lo = bucket(valid_from), hi = bucket(valid_to) (n while current). One pass over
+ * the spans then answers every instant, instead of one join per instant.
  */
-export function subscriptionTimeline(context: MetricContext, until: SQL): SQL {
-  const { workspaceId, settings } = context;
-  const mrrProperty = jsonNumber(sql`e.properties`, "mrr");
-  const amountProperty = jsonNumber(sql`e.properties`, "amount");
-  return sql`
-    select customer_id, at, active, mrr,
-           coalesce(lag(mrr) over w, 0) as previous_mrr,
-           coalesce(bool_or(mrr > 0) over (w rows between unbounded preceding and 1 preceding), false) as paid_before,
-           lead(at) over w as next_at,
-           first_value(at) over w as first_at
-    from (
-      select e.customer_id, e.id, e.timestamp as at,
-             e.name <> ${settings.subscription.cancelled} as active,
-             case when e.name = ${settings.subscription.cancelled} then 0
-                  else coalesce(${mrrProperty},
-                                ${amountProperty} / case when e.properties->>'interval' = 'year' then 12 else 1 end,
-                                0)
-             end as mrr
-      from events e
-      where e.workspace_id = ${workspaceId} and e.type = 'track'
-        and e.name = any(${textArray(subscriptionEventNames(context))})
-        and e.timestamp < ${until}
-        and ${countedCustomer(sql`e.customer_id`, workspaceId)}
-    ) s
-    window w as (partition by customer_id order by at, id)
-  `;
+export function instantBucket(at: SQL, thresholds: SQL): SQL {
+  return sql`width_bucket(${at}, ${thresholds})`;
 }
