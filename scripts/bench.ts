@@ -4,7 +4,8 @@
  * Needs a PostgreSQL server (BENCH_DATABASE_URL or TEST_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres)
  * and a production build (`npm run build`). Sections: ingest (BENCH_SECONDS, BENCH_CLIENTS), then metrics
  * (scripts/bench/metrics.ts: rollup queries against raw SQL and DuckDB on a 10M-event database it seeds once
- * and reuses; it fails the run when the answers differ). BENCH_SECTIONS=ingest or =metrics runs one of them.
+ * and reuses; it fails the run when the answers differ), then segments (scripts/bench/segments.ts, on the same
+ * database). BENCH_SECTIONS=ingest, =metrics or =segments runs one of them.
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -18,7 +19,7 @@ async function main() {
   }
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   console.log(`bench: ${machine}`);
-  const sections = (process.env.BENCH_SECTIONS ?? "ingest,metrics").split(",");
+  const sections = (process.env.BENCH_SECTIONS ?? "ingest,metrics,segments").split(",");
   if (sections.includes("ingest")) await ingestSection(machine);
   if (sections.includes("metrics")) {
     for (const database of ["postgres", "pglite"]) {
@@ -26,6 +27,10 @@ async function main() {
         stdio: "inherit",
       });
     }
+  }
+  // Segment previews, full recomputes and the ingest refresh on the metrics bench database (scripts/bench/segments.ts).
+  if (sections.includes("segments")) {
+    execFileSync("npx", ["tsx", "scripts/bench/segments.ts", "--reuse"], { stdio: "inherit" });
   }
 }
 

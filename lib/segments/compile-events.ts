@@ -42,10 +42,24 @@ export function eventSql(condition: EventCondition, scope: Scope): SQL {
   const source = eventSource(scope, condition.event, condition.where);
   const days = eventWindowDays(condition.window, scope);
   const atLeast = (n: number) =>
-    n <= 1 ? customersWith(source, days) : customersWith(source, days, sql`${source.count()} >= ${n}`);
+    n <= 1 ? performedOnce(condition, scope, days) : customersWith(source, days, sql`${source.count()} >= ${n}`);
   const exactly = (n: number) => customersWith(source, days, sql`${source.count()} = ${n}`);
   if (condition.operator === "not_performed") return sql`not (${atLeast(1)})`;
   return countCondition(condition.count ?? { operator: "at_least", value: 1 }, atLeast, exactly);
+}
+
+/**
+ * Performed at least once in the window. Customers whose just-stored event already shows it are listed first
+ * (the lookup runs only for the others), so only the others' rows are read; property filters are not checked on the batch, so
+ * a filtered condition always reads.
+ */
+function performedOnce(condition: EventCondition, scope: Scope, days: DayRange): SQL {
+  const lookup = customersWith(eventSource(scope, condition.event, condition.where), days);
+  const known = condition.where.length === 0 ? scope.knownPerformers(condition.event, days) : [];
+  if (known.length === 0) return lookup;
+  // A CASE, not an OR: PostgreSQL pushes NOT through OR (De Morgan) and turns `not exists` into an anti-join
+  // over every listed customer, which reads the rows this is meant to skip; a CASE is evaluated as written.
+  return sql`(case when c.id = any(${`{${known.join(",")}}`}::bigint[]) then true else ${lookup} end)`;
 }
 
 /**

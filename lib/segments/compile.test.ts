@@ -4,8 +4,9 @@ import type { Db } from "@/lib/db/client";
 import { rows } from "@/lib/db/rows";
 import { describeEachDatabase } from "@/test/db";
 import { compileSegmentRule } from "./compile";
-import type { SegmentCompileContext } from "./context";
+import type { BatchEvent, SegmentCompileContext } from "./context";
 import { parseSegmentRule } from "./parse";
+import { onlyCustomers } from "./store/recompute";
 import { buildSegmentFixture } from "./test-fixture";
 
 /**
@@ -365,8 +366,20 @@ async function matching(db: Db, context: SegmentCompileContext, family: string, 
     combinator: "and",
     conditions: [trait("family", s("equals", { value: family })), condition],
   });
-  const ids = await rows<{ id: number }>(db, sql`${await compileSegmentRule(rule, context)} order by 1`);
+  // Evaluated for some customers only (as ingest's refresh does), the caller restricts `c` to them.
+  const only = onlyCustomers(sql`c.id`, context.onlyCustomers);
+  const ids = await rows<{ id: number }>(db, sql`${await compileSegmentRule(rule, context)} ${only} order by 1`);
   return ids.map((r) => Number(r.id));
+}
+
+/** Every fixture event as ingest's batch would describe it (local day in the workspace zone). */
+async function allEventsAsBatch(db: Db, context: SegmentCompileContext): Promise<BatchEvent[]> {
+  const found = await rows<{ customer_id: number; type: string; name: string | null; day: string }>(
+    db,
+    sql`select e.customer_id, e.type, e.name, (e.timestamp at time zone ${context.timeZone}::text)::date::text as day
+      from events e where e.workspace_id = ${context.workspaceId}`,
+  );
+  return found.map((r) => ({ customerId: Number(r.customer_id), type: r.type, name: r.name, day: r.day }));
 }
 
 describeEachDatabase("segment rule operators", ({ database }) => {
@@ -388,6 +401,40 @@ describeEachDatabase("segment rule operators", ({ database }) => {
     it.each(cases)(`${title}: %s`, async (_label, family, condition, expected) => {
       expect(await matching(database().db, context, family, condition)).toEqual(expected);
     });
+  }
+
+  // Ingest's refresh evaluates a rule for the customers a batch touched: each condition probes their own rows,
+  // and a customer whose just-stored event shows "performed X in the window" is not looked up. Here every
+  // fixture event plays the batch, and the customers are split by parity: each half must get exactly its share
+  // of the full answer.
+  for (const [title, cases] of Object.entries({
+    TRAITS,
+    EVENTS,
+    FREQUENCY,
+    COMMERCE,
+    ONBOARDING,
+    LIFECYCLE,
+    SUPPORT,
+    GROUPS,
+  })) {
+    it.each(cases)(
+      `${title}, for half the customers after a batch: %s`,
+      async (_label, family, condition, expected) => {
+        const db = database().db;
+        const all = await rows<{ id: number }>(
+          db,
+          sql`select id from customers where workspace_id = ${context.workspaceId}`,
+        );
+        const batchActivity = await allEventsAsBatch(db, context);
+        for (const parity of [0, 1]) {
+          const half = all.map((r) => Number(r.id)).filter((id) => id % 2 === parity);
+          const narrowed = { ...context, onlyCustomers: half, batchActivity };
+          expect(await matching(db, narrowed, family, condition), `ids with parity ${parity}`).toEqual(
+            expected.filter((id) => id % 2 === parity),
+          );
+        }
+      },
+    );
   }
 
   it("the same events read in UTC land on other days", async () => {

@@ -6,7 +6,7 @@ import { commerceSql, traitSql } from "./compile-profile";
 import { csatSql, npsSql, openTicketSql, ticketAgeSql, ticketCategorySql } from "./compile-support";
 import type { SegmentCompileContext } from "./context";
 import type { SegmentCondition, SegmentNode, SegmentRule } from "./rule-schema";
-import { onlyCustomersIn, type Scope } from "./scope";
+import { knownPerformersIn, onlyCustomersIn, type Scope } from "./scope";
 import { clockAt } from "./time-window";
 
 /** How many segments deep "is in segment X" may nest (X's rule referring to Y, and so on). */
@@ -27,6 +27,8 @@ export async function compileSegmentPredicate(rule: SegmentRule, context: Segmen
     settings: context.settings,
     clock: clockAt(context.now, context.timeZone),
     only: onlyCustomersIn(context.onlyCustomers),
+    perCustomer: context.onlyCustomers !== undefined,
+    knownPerformers: knownPerformersIn(context.onlyCustomers === undefined ? undefined : context.batchActivity),
   };
   return compileNode(rule, context.pathPrefix ?? [], { scope, context, chain: context.self ? [context.self] : [] });
 }

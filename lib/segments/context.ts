@@ -30,4 +30,14 @@ export type SegmentCompileContext = {
    * just their rows. Ingest's incremental refresh passes the customers a batch touched.
    */
   onlyCustomers?: readonly number[];
+  /**
+   * Events this transaction just stored for those customers (ingest's batch; `day` is the local day). They are
+   * in the database already; they only spare lookups: a customer whose own new event satisfies "performed X in
+   * the window" is known to, without reading their history (every active customer of a batch, for "no activity
+   * in 30 days").
+   */
+  batchActivity?: readonly BatchEvent[];
 };
+
+/** An event as ingest stored it, as far as rules can use it. */
+export type BatchEvent = { customerId: number; type: string; name: string | null; day: string };

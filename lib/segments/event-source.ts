@@ -22,6 +22,8 @@ export type EventSource = {
   last(): SQL;
   /** A value of first()/last() inside `days`. */
   inDays(value: SQL, days: DayRange): SQL;
+  /** Evaluated for a few given customers (Scope.perCustomer): conditions probe each one's rows. */
+  perCustomer: boolean;
 };
 
 export function eventSource(scope: Scope, event: string, where: readonly PropertyFilter[] = []): EventSource {
@@ -38,6 +40,7 @@ export function eventSource(scope: Scope, event: string, where: readonly Propert
       first: () => sql`min(e.day)`,
       last: () => sql`max(e.day)`,
       inDays: (value, days) => dayInDays(value, days),
+      perCustomer: scope.perCustomer,
     };
   }
   const filters = propertyFiltersSql(sql`e.properties`, where, clock);
@@ -50,11 +53,22 @@ export function eventSource(scope: Scope, event: string, where: readonly Propert
     first: () => sql`min(e.timestamp)`,
     last: () => sql`max(e.timestamp)`,
     inDays: (value, days) => instantInDays(value, days, clock),
+    perCustomer: scope.perCustomer,
   };
 }
 
-/** `c.id in (customers with rows inside days [having …])`: a hashed lookup in any AND/OR/NOT position. */
+/**
+ * `c.id in (customers with rows inside days [having …])`: a hashed lookup in any AND/OR/NOT position.
+ * For a few given customers (ingest's refresh) it is a probe of each one's rows instead, through the
+ * (customer, time) and (customer, day) indexes: collecting the set read every row of the event name in the
+ * window and kept the few of these customers (at 100k customers / 10M events, 100,000 "Box Customized"
+ * index entries for 130 customers, 50–140 ms per window), where each customer has a few dozen rows.
+ * An aggregate without GROUP BY yields one row, which HAVING keeps or drops: `exists` is then the count test.
+ */
 export function customersWith(source: EventSource, days: DayRange, having?: SQL): SQL {
+  if (source.perCustomer) {
+    return sql`exists (select 1 ${source.rows(days, sql`e.customer_id = c.id`)} ${having ? sql`having ${having}` : sql``})`;
+  }
   if (!having) return sql`c.id in (select e.customer_id ${source.rows(days)})`;
   return sql`c.id in (select e.customer_id ${source.rows(days)} group by e.customer_id having ${having})`;
 }

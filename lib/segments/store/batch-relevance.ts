@@ -2,7 +2,7 @@ import { NPS_EVENT } from "@/lib/metrics/kpis/nps";
 import type { MetricSettings } from "@/lib/metrics/settings";
 import { ANY_EVENT, type SegmentNode } from "../rule-schema";
 
-/** What an ingest batch changed, as far as segment rules can tell. */
+/** What an ingest batch changed (for one customer, or for the whole batch), as far as segment rules can tell. */
 export type BatchChanges = {
   /** Names of stored track/page/screen events. */
   activeEventNames: ReadonlySet<string>;
@@ -12,9 +12,11 @@ export type BatchChanges = {
   anyEvent: boolean;
 };
 
+type StoredEventKind = { type: string; name: string | null };
+
 const ACTIVE_TYPES = new Set(["track", "page", "screen"]);
 
-export function batchChanges(stored: readonly { type: string; name: string | null }[]): BatchChanges {
+export function batchChanges(stored: readonly StoredEventKind[]): BatchChanges {
   const names = new Set<string>();
   let identified = false;
   for (const e of stored) {
@@ -22,6 +24,23 @@ export function batchChanges(stored: readonly { type: string; name: string | nul
     if (e.type === "identify") identified = true;
   }
   return { activeEventNames: names, identified, anyEvent: stored.length > 0 };
+}
+
+/**
+ * The batch's changes per customer it touched. A rule tests one customer's own data, so a customer whose
+ * stored events a rule does not read keeps the answer they had: ingest re-evaluates each segment only for the
+ * customers whose events it reads (a page view of one customer does not re-run "latest NPS" for the others).
+ */
+export function batchChangesByCustomer(
+  stored: readonly (StoredEventKind & { customerId: number })[],
+): Map<number, BatchChanges> {
+  const byCustomer = new Map<number, StoredEventKind[]>();
+  for (const e of stored) {
+    const own = byCustomer.get(e.customerId);
+    if (own) own.push(e);
+    else byCustomer.set(e.customerId, [e]);
+  }
+  return new Map([...byCustomer].map(([customerId, events]) => [customerId, batchChanges(events)]));
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { rows } from "@/lib/db/rows";
 import { loadMetricContext, type MetricContext } from "@/lib/metrics/settings";
 import { compileSegmentPredicate, segmentWhere } from "../compile";
-import type { SegmentResolver } from "../context";
+import type { BatchEvent, SegmentResolver } from "../context";
 import { savedSegmentResolver } from "./references";
 import type { MembershipChange, SavedSegment } from "./types";
 
@@ -15,6 +15,8 @@ export type RecomputeOptions = {
   /** Passed in when several segments are refreshed together, so the workspace is read once. */
   metric?: MetricContext;
   resolveSegment?: SegmentResolver;
+  /** With customerIds: the events ingest just stored for them (see SegmentCompileContext.batchActivity). */
+  batchActivity?: readonly BatchEvent[];
 };
 
 /**
@@ -37,6 +39,7 @@ export async function recomputeMembership(
     resolveSegment: options.resolveSegment ?? savedSegmentResolver(db, segment.workspaceId),
     self: { id: segment.id, name: segment.name },
     onlyCustomers: options.customerIds,
+    batchActivity: options.batchActivity,
   });
   const matching = sql`select c.id from customers c
     where ${segmentWhere(segment.workspaceId, predicate)} ${onlyCustomers(sql`c.id`, options.customerIds)}`;
@@ -60,10 +63,7 @@ export async function applyMembership(
     db,
     sql`
       with matching as (${matching}),
-      current_members as (
-        select m.customer_id as id from segment_members m
-        where m.workspace_id = ${ws} and m.segment_id = ${seg}::uuid ${onlyCustomers(sql`m.customer_id`, options.customerIds)}
-      ),
+      current_members as (${currentMembers(ws, seg, options.customerIds)}),
       -- Set differences (hashed or sorted), never a per-row probe of the other side: with tens of thousands of
       -- members on both sides a NOT EXISTS over the CTE became a nested loop (37 s at 100k customers).
       leaving as (select id from current_members except select id from matching),
@@ -94,6 +94,20 @@ export async function applyMembership(
   return { entered: Number(counts?.entered ?? 0), exited: Number(counts?.exited ?? 0) };
 }
 
+/**
+ * The segment's members among the given customers (all of them without): for a batch's few customers, one
+ * primary-key probe each (LATERAL … LIMIT 1 keeps it a probe), not a scan of the segment's members filtered by
+ * the list, which the planner chose when it misjudged the table (no statistics yet: autovacuum off or behind).
+ */
+function currentMembers(ws: string, seg: string, customerIds: readonly number[] | undefined): SQL {
+  if (customerIds === undefined) {
+    return sql`select m.customer_id as id from segment_members m where m.workspace_id = ${ws} and m.segment_id = ${seg}::uuid`;
+  }
+  return sql`select u.id from unnest(${idArray(customerIds)}::bigint[]) as u(id)
+    cross join lateral (select 1 from segment_members m
+      where m.workspace_id = ${ws} and m.segment_id = ${seg}::uuid and m.customer_id = u.id limit 1) member`;
+}
+
 /** Everyone leaves (a segment set back to draft): each exit is logged like any other. */
 export async function clearMembership(db: Db, segment: Pick<SavedSegment, "id" | "workspaceId">, now: Date) {
   return applyMembership(db, segment, sql`select null::bigint as id where false`, { now });
@@ -121,10 +135,15 @@ export async function recomputeSegment(
 /** `and <column> = any($ids)` (one bound array parameter), or nothing for "every customer". */
 export function onlyCustomers(column: SQL, customerIds: readonly number[] | undefined): SQL {
   if (customerIds === undefined) return sql``;
+  return sql`and ${column} = any(${idArray(customerIds)}::bigint[])`;
+}
+
+/** Customer ids as one bound array literal (checked to be integers). */
+function idArray(customerIds: readonly number[]): string {
   for (const id of customerIds) {
     if (!Number.isSafeInteger(id)) throw new Error(`customer id must be an integer, got ${String(id)}`);
   }
-  return sql`and ${column} = any(${`{${customerIds.join(",")}}`}::bigint[])`;
+  return `{${customerIds.join(",")}}`;
 }
 
 /**

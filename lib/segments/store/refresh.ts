@@ -1,8 +1,10 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
+import { rows } from "@/lib/db/rows";
 import { segments } from "@/lib/db/schema";
-import { loadMetricContext } from "@/lib/metrics/settings";
-import { batchCanAffect, batchChanges } from "./batch-relevance";
+import { loadMetricContext, type MetricSettings } from "@/lib/metrics/settings";
+import type { BatchEvent } from "../context";
+import { batchCanAffect, batchChangesByCustomer } from "./batch-relevance";
 import { needsScheduledRefresh } from "./clock-sensitivity";
 import { toSavedSegment } from "./load";
 import { recomputeMembership, recomputeSegment, restoreWorkMem, withSegmentWorkMem } from "./recompute";
@@ -11,17 +13,17 @@ import type { SavedSegment } from "./types";
 
 /**
  * Incremental membership after ingest: re-evaluates the workspace's active dynamic segments for the customers
- * a batch touched, inside the ingest transaction (so the batch and its entries/exits commit together). A
- * segment is re-evaluated only when the batch can change its answer (batch-relevance.ts): customers whose
- * history was rewritten (merged profiles) count for every segment, the others only for segments that read
- * what the batch carried. Costs one indexed read when the workspace has no active segment. A segment that
- * fails (a rule a settings change made impossible, say) is skipped and logged rather than failing the batch:
- * its own savepoint keeps the ingest transaction usable, and the scheduled refresh retries it.
+ * a batch touched, inside the ingest transaction (so the batch and its entries/exits commit together). Each
+ * segment is re-evaluated only for the customers whose stored events its rule reads (planIncrementalRefresh):
+ * customers whose history was rewritten (merged profiles) count for every segment. Costs one indexed read when
+ * the workspace has no active segment. A segment that fails (a rule a settings change made impossible, say) is
+ * skipped and logged rather than failing the batch: its own savepoint keeps the ingest transaction usable, and
+ * the scheduled refresh retries it.
  */
 export async function refreshSegmentMembership(
   db: Db,
   workspaceId: string,
-  stored: readonly { customerId: number; type: string; name: string | null }[],
+  stored: readonly BatchEvent[],
   historyRewritten: Iterable<number> = [],
   now: Date = new Date(),
 ): Promise<void> {
@@ -30,18 +32,17 @@ export async function refreshSegmentMembership(
   const active = await activeDynamicSegments(db, workspaceId);
   if (active.length === 0) return;
   const metric = await loadMetricContext(db, workspaceId);
-  const changes = batchChanges(stored);
-  const touched = [...new Set([...stored.map((e) => e.customerId), ...rewritten])].sort((a, b) => a - b);
-  const onlyRewritten = [...rewritten].sort((a, b) => a - b);
+  const newcomers = await customersNewInBatch(db, workspaceId, stored);
+  const plan = planIncrementalRefresh(active, metric.settings, stored, [...rewritten, ...newcomers]);
+  if (plan.length === 0) return;
   const resolveSegment = savedSegmentResolver(db, workspaceId);
   const previous = await withSegmentWorkMem(db);
   try {
-    for (const segment of active) {
-      const customerIds =
-        segment.rule && batchCanAffect(segment.rule, metric.settings, changes) ? touched : onlyRewritten;
-      if (customerIds.length === 0) continue;
+    for (const { segment, customerIds } of plan) {
       try {
-        await db.transaction((sp) => recomputeMembership(sp, segment, { now, customerIds, metric, resolveSegment }));
+        await db.transaction((sp) =>
+          recomputeMembership(sp, segment, { now, customerIds, metric, resolveSegment, batchActivity: stored }),
+        );
       } catch (error) {
         console.error(`[segments] refreshing “${segment.name}” (${segment.id}) after ingest failed:`, errorText(error));
       }
@@ -49,6 +50,52 @@ export async function refreshSegmentMembership(
   } finally {
     await restoreWorkMem(db, previous);
   }
+}
+
+/**
+ * Customers whose only events are this batch's (their event count, which ingest has already raised, equals
+ * the batch's events of theirs): most are new profiles, and a new profile may match a rule without having done
+ * anything the rule reads ("no activity in 30 days" matches a customer who only identified), so they are
+ * evaluated for every segment, like rewritten histories.
+ */
+async function customersNewInBatch(db: Db, workspaceId: string, stored: readonly BatchEvent[]): Promise<number[]> {
+  const counts = new Map<number, number>();
+  for (const e of stored) counts.set(e.customerId, (counts.get(e.customerId) ?? 0) + 1);
+  if (counts.size === 0) return [];
+  const found = await rows<{ id: number }>(
+    db,
+    sql`select c.id from customers c
+      join unnest(${`{${[...counts.keys()].join(",")}}`}::bigint[], ${`{${[...counts.values()].join(",")}}`}::int[])
+        as b(id, events) on b.id = c.id
+      where c.workspace_id = ${workspaceId} and c.event_count <= b.events`,
+  );
+  return found.map((r) => Number(r.id));
+}
+
+export type SegmentRefreshStep = { segment: SavedSegment; customerIds: number[] };
+
+/**
+ * Which segments ingest re-evaluates, and for whom: per segment, the customers with a stored event the rule
+ * reads (batch-relevance.ts) plus those whose history was rewritten. A rule tests each customer's own data, so
+ * the others keep their answer until the scheduled refresh slides the windows. Segments nobody needs are left
+ * out. Customer ids ascending, segments in id order (two batches take their row locks in the same order).
+ */
+export function planIncrementalRefresh(
+  active: readonly SavedSegment[],
+  settings: MetricSettings,
+  stored: readonly BatchEvent[],
+  historyRewritten: readonly number[],
+): SegmentRefreshStep[] {
+  const changes = batchChangesByCustomer(stored);
+  const rewritten = new Set(historyRewritten);
+  const steps: SegmentRefreshStep[] = [];
+  for (const segment of active) {
+    const ids = new Set(rewritten);
+    const { rule } = segment;
+    if (rule) for (const [customerId, own] of changes) if (batchCanAffect(rule, settings, own)) ids.add(customerId);
+    if (ids.size > 0) steps.push({ segment, customerIds: [...ids].sort((a, b) => a - b) });
+  }
+  return steps;
 }
 
 /** Segments recomputed on every scheduled run; the others at least once a day (see docs/segments-api.md). */
@@ -94,7 +141,7 @@ export async function refreshScheduledSegments(
   return result;
 }
 
-async function activeDynamicSegments(db: Db, workspaceId: string): Promise<SavedSegment[]> {
+export async function activeDynamicSegments(db: Db, workspaceId: string): Promise<SavedSegment[]> {
   const found = await db
     .select()
     .from(segments)
