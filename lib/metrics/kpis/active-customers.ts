@@ -96,7 +96,9 @@ function subscriptionCounts(context: MetricContext): SQL {
   const ts = sql`th.ts`;
   const lo = instantBucket(sql`s.valid_from`, ts);
   const hi = sql`coalesce(${instantBucket(sql`s.valid_to`, ts)}, th.n)`;
-  // Spans starting at or after Tn hold at no instant (lo = n): the hi > lo filters drop them.
+  // Spans starting at or after Tn hold at no instant (lo = n): the hi > lo filters drop them. Spans that ended
+  // before T1 hold at none either; a plain comparison drops them before any bucket is computed.
+  const endsAfterFirst = sql`(s.valid_to is null or s.valid_to >= th.first)`;
   return sql`
     thresholds as (
       select array_agg(at order by at) as ts, count(*)::int as n, min(at) as first, max(at) as last from instants
@@ -106,7 +108,7 @@ function subscriptionCounts(context: MetricContext): SQL {
       from (
         select ${lo} as lo, ${hi} as hi
         from thresholds th
-        join subscription_spans s on s.workspace_id = ${workspaceId} and s.active
+        join subscription_spans s on s.workspace_id = ${workspaceId} and s.active and ${endsAfterFirst}
       ) active_spans
       where hi > lo
       group by lo, hi
@@ -116,7 +118,7 @@ function subscriptionCounts(context: MetricContext): SQL {
       from (
         select s.customer_id, ${lo} as lo, ${hi} as hi, ${instantBucket(sql`s.first_at`, ts)} as f
         from thresholds th
-        join subscription_spans s on s.workspace_id = ${workspaceId} and not s.active
+        join subscription_spans s on s.workspace_id = ${workspaceId} and not s.active and ${endsAfterFirst}
       ) inactive_spans
       where hi > lo
     ),
@@ -125,20 +127,20 @@ function subscriptionCounts(context: MetricContext): SQL {
       from intervals i
       join instants ia on ia.d = i.a
       join instants ib on ib.d = i.b
-      join cancellations c on c.lo >= ia.k and c.lo < ib.k and c.hi >= ib.k and c.f < ia.k
+      join cancellations c on c.lo >= 1 and c.lo >= ia.k and c.lo < ib.k and c.hi >= ib.k and c.f < ia.k
       where not exists (
         select 1 from cancellations c0 where c0.customer_id = c.customer_id and c0.lo < ia.k and ia.k <= c0.hi
       )
       group by i.idx
     ),
     acquisitions as materialized (
+      -- Distinct customers: events at the same first instant can start several spans.
       select j, count(*) as customers
       from (
-        select s.customer_id, min(${lo}) as j
+        select distinct s.customer_id, ${lo} as j
         from thresholds th
         join subscription_spans s on s.workspace_id = ${workspaceId} and s.valid_from >= th.first
           and s.valid_from < th.last and s.valid_from = s.first_at
-        group by s.customer_id
       ) firsts
       group by j
     ),
