@@ -244,7 +244,8 @@ async function mergeCustomers(db: Db, workspaceId: string, merges: readonly { lo
   `);
   await db.execute(sql`
     update customers c set merged_into = m.s, event_count = 0, order_count = 0, lifetime_revenue = 0,
-      first_seen_at = null, last_seen_at = null, last_active_at = null, last_order_at = null, mrr = null, plan = null
+      first_seen_at = null, last_seen_at = null, last_active_at = null, last_order_at = null, mrr = null, plan = null,
+      nps_score = null
     from ${m} where c.workspace_id = ${workspaceId} and c.id = m.l
   `);
   // Profiles merged into a loser earlier now point at its survivor directly.

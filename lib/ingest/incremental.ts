@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { rows } from "@/lib/db/rows";
 import { updateKpiFacts } from "@/lib/metrics/facts";
+import { NPS_EVENT } from "@/lib/metrics/kpis/nps";
 import { newPeriodRows, refreshPeriodRollups } from "@/lib/metrics/rollups/refresh";
 import { refreshSegmentMembership } from "@/lib/segments/store/refresh";
 import { PURCHASE_EVENT, SUBSCRIPTION_EVENTS } from "./commerce-events";
@@ -31,7 +32,8 @@ export async function updateRollups(
 
   const refreshFacts = new Set(rebuild);
   for (const e of stored)
-    if (e.type === "track" && e.name && SUBSCRIPTION_EVENTS.includes(e.name)) refreshFacts.add(e.customerId);
+    if (e.type === "track" && e.name && (SUBSCRIPTION_EVENTS.includes(e.name) || e.name === NPS_EVENT))
+      refreshFacts.add(e.customerId);
   const rebuildIds = [...rebuild].sort((a, b) => a - b);
   if (rebuildIds.length > 0) await rebuildDailyActivity(db, workspaceId, rebuildIds);
   const factIds = [...refreshFacts].sort((a, b) => a - b);

@@ -33,6 +33,7 @@ describeEachDatabase("incremental rollups equal a rebuild from raw events", ({ d
         "Subscription Started",
         "Subscription Cancelled",
         "Box Customized",
+        "NPS Submitted",
       ];
       const sent: unknown[][] = [];
       let n = 0;
@@ -67,7 +68,10 @@ describeEachDatabase("incremental rollups equal a rebuild from raw events", ({ d
                   ? { order_id: `o${Math.floor(random() * 6)}`, revenue: Math.round(random() * 10_000) / 100 }
                   : event.startsWith("Subscription")
                     ? { mrr: Math.round(random() * 100), plan: "p" }
-                    : {},
+                    : event === "NPS Submitted"
+                      ? // valid scores, and the invalid ones the latest valid answer must skip
+                        { score: pick([0, 6, 7, 9, 10, "8", 11, 7.5, "x"]) }
+                      : {},
             });
           }
         }
@@ -105,7 +109,7 @@ describeEachDatabase("incremental rollups equal a rebuild from raw events", ({ d
         ),
         facts: await rows(
           db,
-          sql`select id, first_seen_at, last_seen_at, last_active_at, event_count, order_count, lifetime_revenue::text,
+          sql`select id, first_seen_at, last_seen_at, last_active_at, nps_score, event_count, order_count, lifetime_revenue::text,
                      last_order_at, mrr::text, plan
               from customers where workspace_id = ${ws} order by id`,
         ),

@@ -1,6 +1,8 @@
 import { type SQL, sql } from "drizzle-orm";
 import { toPgArray } from "@/lib/customers/identity-store";
 import type { Db } from "@/lib/db/client";
+import { NPS_EVENT, NPS_SCORE_PROPERTY } from "@/lib/metrics/kpis/nps";
+import { jsonNumber } from "@/lib/metrics/kpis/sql";
 import { refreshPeriodRollups } from "@/lib/metrics/rollups/refresh";
 import { PURCHASE_EVENT, SUBSCRIPTION_CANCELLED, SUBSCRIPTION_EVENTS } from "./commerce-events";
 
@@ -90,6 +92,7 @@ export async function rebuildActivityRollups(db: Db, workspaceId: string, custom
  * rollup first). The customer list sorts and filters on these columns, so they are kept, not derived per view.
  * - first_seen_at / last_seen_at: earliest / latest event timestamp (null without events);
  * - last_active_at: latest track, page or screen event (METRICS.md "active");
+ * - nps_score: the latest valid NPS answer's score (the NPS KPI's rule, lib/metrics/kpis/nps.ts);
  * - event_count, order_count, lifetime_revenue: sums of the rollup (orders unique by order_id, revenue with
  *   the `total` fallback, as defined on rebuildDailyActivity);
  * - last_order_at: timestamp of the latest `Order Completed` event;
@@ -113,7 +116,15 @@ export async function refreshCustomerFacts(db: Db, workspaceId: string, customer
             and e.type = 'track' and e.name = ${PURCHASE_EVENT}
         ),
         mrr = sub.mrr,
-        plan = sub.plan
+        plan = sub.plan,
+        nps_score = (
+          select s.score from events e
+          cross join lateral (select ${jsonNumber(sql`e.properties`, NPS_SCORE_PROPERTY)} as score) s
+          where e.workspace_id = c.workspace_id and e.customer_id = c.id and e.type = 'track' and e.name = ${NPS_EVENT}
+            and s.score between 0 and 10 and s.score = trunc(s.score)
+          order by e.timestamp desc, e.id desc
+          limit 1
+        )
     from customers c2
     left join lateral (
       select min(e.timestamp) as first_seen, max(e.timestamp) as last_seen,

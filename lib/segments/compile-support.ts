@@ -77,15 +77,9 @@ const BANDS = { promoter: [9, 10], passive: [7, 8], detractor: [0, 6] } as const
  * The band of the customer's latest NPS answer, ever (lib/metrics/kpis/nps.ts: the `score` of `NPS Submitted`,
  * whole numbers 0–10 only): promoter 9–10, passive 7–8, detractor 0–6.
  */
-export function npsSql(condition: NpsCondition, scope: Scope): SQL {
-  const score = jsonNumber(sql`e.properties`, NPS_SCORE_PROPERTY);
+export function npsSql(condition: NpsCondition, _scope: Scope): SQL {
   const [min, max] = BANDS[condition.band];
-  return latestValueTest(
-    sql`select distinct on (e.customer_id) e.customer_id, s.score as value from events e
-      cross join lateral (select ${score} as score) s
-      where e.workspace_id = ${scope.workspaceId} and e.name = ${NPS_EVENT} and e.type = 'track'
-        and s.score between 0 and 10 and s.score = trunc(s.score) ${scope.only(sql`e.customer_id`)}
-      order by e.customer_id, e.timestamp desc, e.id desc`,
-    { type: "number", operator: "between", min, max },
-  );
+  // customers.nps_score is kept by ingest (lib/ingest/rollup.ts refreshCustomerFacts), so the band is a test on
+  // the customer's own row instead of reading every answer in the workspace (43,000 at 10M events: ~0.5 s).
+  return sql`coalesce(c.nps_score between ${min} and ${max}, false)`;
 }

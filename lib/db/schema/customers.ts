@@ -7,6 +7,7 @@ import {
   numeric,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -41,6 +42,11 @@ export const customers = pgTable(
     /** Monthly recurring revenue and plan from the latest subscription event; null without subscriptions. */
     mrr: numeric("mrr", { precision: 14, scale: 2 }),
     plan: text("plan"),
+    /**
+     * Score of the latest valid NPS answer (METRICS.md "NPS": `NPS Submitted`, whole numbers 0–10); null
+     * without one. Segments test it per customer instead of reading every answer.
+     */
+    npsScore: smallint("nps_score"),
     /** When identity resolution folds this profile into another, it points there and stops counting. */
     mergedInto: bigint("merged_into", { mode: "number" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
