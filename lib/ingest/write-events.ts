@@ -16,6 +16,8 @@ export type StoredEvent = {
   orderKey: string | null;
   amount: number | null;
   messageId: string;
+  /** Properties of track events (the KPI fact tables read purchase properties named in settings); else null. */
+  properties: Record<string, unknown> | null;
 };
 
 /**
@@ -50,6 +52,7 @@ export async function insertEvents(
     order_key: string | null;
     amount: string | null;
     message_id: string;
+    properties: Record<string, unknown> | null;
   }>(
     db,
     sql`
@@ -63,6 +66,7 @@ export async function insertEvents(
         properties jsonb, context jsonb, timestamp timestamptz, received_at timestamptz)
       on conflict (workspace_id, message_id) do nothing
       returning id, customer_id, timestamp, message_id, type, name,
+        case when type = 'track' then properties end as properties,
         (timestamp at time zone ${target.timeZone})::date::text as day,
         case when type = 'track' and name = ${PURCHASE_EVENT} then ${ORDER_KEY} end as order_key,
         case when type = 'track' and name = ${PURCHASE_EVENT} then (${ORDER_AMOUNT})::text end as amount
@@ -78,5 +82,6 @@ export async function insertEvents(
     orderKey: r.order_key,
     amount: r.amount === null ? null : Number(r.amount),
     messageId: r.message_id,
+    properties: r.properties,
   }));
 }

@@ -28,15 +28,29 @@ export async function updateOrderFacts(db: Db, context: MetricContext, changes: 
   if (changes.rebuild.length > 0) await rebuildOrderFacts(db, context, changes.rebuild);
 
   const recomputed = new Set([...changes.rebuild, ...changes.mergedAway]);
-  const purchaseIds = changes.stored
+  const purchases = changes.stored
     .filter((e) => e.type === "track" && e.name === context.settings.purchase.event && !recomputed.has(e.customerId))
-    .map((e) => e.id);
-  if (purchaseIds.length === 0) return;
-  // StoredEvent carries no properties, and its orderKey follows the default names rather than settings: the
-  // copies are read back by id. A key seen before keeps whichever copy is earlier.
+    .map((e) => ({
+      workspace_id: workspaceId,
+      id: e.id,
+      customer_id: e.customerId,
+      message_id: e.messageId,
+      type: e.type,
+      name: e.name,
+      timestamp: e.timestamp.toISOString(),
+      properties: e.properties ?? {},
+    }));
+  if (purchases.length === 0) return;
+  // The batch's purchase events as stored (properties included), so no event is read back: looking them up by
+  // id made PostgreSQL walk every purchase event of the workspace on some plans (35–300 ms per batch). A key
+  // seen before keeps whichever copy is earlier.
   await db.execute(sql`
     insert into customer_orders as t (workspace_id, customer_id, order_key, event_id, at, revenue, discount)
-    ${ordersFromEvents(context, sql`e.id = any(${bigintArray(purchaseIds)})`)}
+    ${ordersFromEvents(
+      context,
+      sql`jsonb_to_recordset(${JSON.stringify(purchases)}::jsonb) as e(workspace_id uuid, id bigint,
+        customer_id bigint, message_id text, type text, name text, timestamp timestamptz, properties jsonb)`,
+    )}
     on conflict (workspace_id, customer_id, order_key) do update set
       event_id = excluded.event_id, at = excluded.at, revenue = excluded.revenue, discount = excluded.discount
     where (excluded.at, excluded.event_id) < (t.at, t.event_id)
@@ -51,21 +65,28 @@ export async function updateOrderFacts(db: Db, context: MetricContext, changes: 
 export async function rebuildOrderFacts(db: Db, context: MetricContext, customerIds?: readonly number[]) {
   const { workspaceId } = context;
   if (customerIds !== undefined && customerIds.length === 0) return;
-  const scope = customerIds === undefined ? sql`true` : sql`e.customer_id = any(${bigintArray(customerIds)})`;
+  const source =
+    customerIds === undefined
+      ? sql`events e`
+      : sql`unnest(${bigintArray(customerIds)}) as x(c) cross join lateral (
+          select * from events where workspace_id = ${workspaceId} and customer_id = x.c offset 0
+        ) e`;
   const ownRows = customerIds === undefined ? sql`true` : sql`customer_id = any(${bigintArray(customerIds)})`;
   await db.execute(sql`delete from customer_orders where workspace_id = ${workspaceId} and ${ownRows}`);
   await db.execute(sql`
     insert into customer_orders (workspace_id, customer_id, order_key, event_id, at, revenue, discount)
-    ${ordersFromEvents(context, scope)}
+    ${ordersFromEvents(context, source)}
   `);
 }
 
 /**
- * The orders among the workspace's purchase events that match `scope` (a condition on events `e`): one row per
- * (customer, order key) at its earliest copy, in (customer, order key) order, so that concurrent batches
+ * The orders among the purchase events read from `source`, a FROM item naming events `e`: the events table, a
+ * per-customer lookup (`offset 0` keeps it a (customer, time) index probe; as `customer_id = any(ids)` next to
+ * the name filter the planner could walk every purchase event of the workspace), or the batch's own rows. One
+ * row per (customer, order key) at its earliest copy, in (customer, order key) order, so that concurrent batches
  * writing the same rows take their locks in the same order and cannot deadlock.
  */
-function ordersFromEvents(context: MetricContext, scope: SQL): SQL {
+function ordersFromEvents(context: MetricContext, source: SQL): SQL {
   const { workspaceId, settings } = context;
   const purchase = settings.purchase;
   const orderKey =
@@ -84,9 +105,9 @@ function ordersFromEvents(context: MetricContext, scope: SQL): SQL {
     from (
       select e.customer_id, ${orderKey} as order_key, e.id as event_id, e.timestamp as at,
              ${revenue} as revenue, ${discount} as discount
-      from events e
+      from ${source}
       where e.workspace_id = ${workspaceId} and e.name = ${purchase.event} and e.type = 'track'
-        and ${scope} and ${countedCustomer(sql`e.customer_id`, workspaceId)}
+        and ${countedCustomer(sql`e.customer_id`, workspaceId)}
     ) o
     order by o.customer_id, o.order_key, o.at, o.event_id
   `;
