@@ -1,6 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { countedCustomer, jsonNumber } from "@/lib/metrics/kpis/sql";
+import { bigintList } from "@/lib/metrics/rollups/period-activity-sql";
 import type { MetricContext } from "@/lib/metrics/settings";
 import type { FactChanges } from "./index";
 
@@ -22,7 +23,7 @@ export async function updateOrderFacts(db: Db, context: MetricContext, changes: 
   if (changes.mergedAway.length > 0) {
     await db.execute(sql`
       delete from customer_orders
-      where workspace_id = ${workspaceId} and customer_id = any(${bigintArray(changes.mergedAway)})
+      where workspace_id = ${workspaceId} and customer_id = any(${bigintIds(changes.mergedAway)})
     `);
   }
   if (changes.rebuild.length > 0) await rebuildOrderFacts(db, context, changes.rebuild);
@@ -71,10 +72,10 @@ export async function rebuildOrderFacts(db: Db, context: MetricContext, customer
   const source =
     customerIds === undefined
       ? sql`events e`
-      : sql`unnest(${bigintArray(customerIds)}) as x(c) cross join lateral (
+      : sql`unnest(${bigintIds(customerIds)}) as x(c) cross join lateral (
           select * from events where workspace_id = ${workspaceId} and customer_id = x.c offset 0
         ) e`;
-  const ownRows = customerIds === undefined ? sql`true` : sql`customer_id = any(${bigintArray(customerIds)})`;
+  const ownRows = customerIds === undefined ? sql`true` : sql`customer_id = any(${bigintIds(customerIds)})`;
   await db.execute(sql`delete from customer_orders where workspace_id = ${workspaceId} and ${ownRows}`);
   await db.execute(sql`
     insert into customer_orders (workspace_id, customer_id, order_key, event_id, at, revenue, discount)
@@ -116,7 +117,7 @@ function ordersFromEvents(context: MetricContext, source: SQL, options: { fromBa
   `;
 }
 
-/** Customer or event ids as one bound bigint[] parameter. */
-function bigintArray(ids: readonly number[]): SQL {
-  return sql`${`{${ids.join(",")}}`}::bigint[]`;
+/** Customer ids as one bound bigint[] parameter (validated by the rollups' bigintList). */
+function bigintIds(ids: readonly number[]): SQL {
+  return sql`${bigintList(ids)}::bigint[]`;
 }
