@@ -98,6 +98,14 @@ test("a marketer builds “purchased ≥ 2 times in the last 30 days AND NPS ≤
   // A member links to the profile.
   await members.locator("tbody tr").first().getByRole("link").click();
   await expect(page).toHaveURL(/\/customers\/\d+$/);
+  // Its timeline holds the entry as an event recorded by Tenure, linked to the segment.
+  const entered = page.getByRole("row", { name: /Segment Entered/ }).first();
+  await expect(entered).toContainText("system");
+  await expect(entered.getByRole("link", { name: "Unhappy repeat buyers" })).toHaveAttribute(
+    "href",
+    /\/segments\/[0-9a-f-]{36}$/,
+  );
+  await screenshot(page, "profile-segment-entered");
 
   // The list shows the segment with its size.
   await openSegments(page);

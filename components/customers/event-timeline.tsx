@@ -1,5 +1,6 @@
-import { isTicketChange, type TicketChange, type TimelineEntry } from "@/lib/customers/timeline";
+import { isTicketChange, type TicketChange, type TimelineEntry, type TimelineEvent } from "@/lib/customers/timeline";
 import { formatDateTime } from "@/lib/format";
+import { SYSTEM_EVENT_TYPE } from "@/lib/ingest/system-events";
 import { ticketAnchor } from "@/lib/tickets/links";
 import { EventProperties } from "./event-properties";
 import { TicketStatusBadge } from "./ticket-status";
@@ -56,6 +57,7 @@ export function EventTimeline({ entries, timeZone }: { entries: TimelineEntry[];
                 <span className="break-words">{entry.name ?? ""}</span>
               </td>
               <td className="py-2 align-top">
+                <SegmentLink event={entry} />
                 <EventProperties properties={entry.properties} />
               </td>
             </tr>
@@ -63,5 +65,16 @@ export function EventTimeline({ entries, timeZone }: { entries: TimelineEntry[];
         )}
       </tbody>
     </table>
+  );
+}
+
+/** Segment Entered / Exited (recorded by Tenure): a link to the segment, named as it was at the time. */
+function SegmentLink({ event }: { event: TimelineEvent }) {
+  const { segment_id: id, segment_name: name } = event.properties;
+  if (event.type !== SYSTEM_EVENT_TYPE || typeof id !== "string") return null;
+  return (
+    <a href={`/segments/${encodeURIComponent(id)}`} className="mr-2 text-xs font-medium text-brand-700 hover:underline">
+      {typeof name === "string" ? name : "Segment"}
+    </a>
   );
 }

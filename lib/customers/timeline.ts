@@ -16,7 +16,7 @@ import {
 
 export type TimelineEvent = {
   id: number;
-  /** Segment call type: track, identify, page, screen, group or alias. */
+  /** Segment call type (track, identify, page, screen, group, alias), or system for Tenure's own events. */
   type: string;
   name: string | null;
   timestamp: Date;

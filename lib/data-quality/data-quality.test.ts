@@ -79,6 +79,8 @@ describeEachDatabase("data quality", ({ database }) => {
       ].map((at) => ({ name: "Edge", at })),
     );
     await insertEvents(db, la, { name: null, at: "2026-03-10T20:00:00Z", userId: "u1" });
+    // Segment entries recorded by Tenure itself are not tracking: no volume row, no alert, no share.
+    await insertEvents(db, la, { name: "Segment Entered", type: "system", at: "2026-03-17T18:00:00Z", count: 50 });
   });
 
   it("places today, the window and the share of today elapsed in the workspace's time zone", async () => {
@@ -149,6 +151,7 @@ describeEachDatabase("data quality", ({ database }) => {
     await insertEvents(db, berlin, { name: null, at: "2026-03-07T12:00:00Z", userId: "u1" });
     await insertEvents(db, berlin, { name: "Home", at: "2026-03-08T12:00:00Z" });
     await insertEvents(db, berlin, { name: "Home", at: "2026-03-10T23:10:00Z" }); // today, local
+    await insertEvents(db, berlin, { name: "Segment Exited", type: "system", at: "2026-03-09T12:00:00Z", count: 3 });
     // In: 4 events, 2 with a user id. A UTC window (03-04 … 03-10) would have counted 3 of 5.
     expect(await identifiedShare(db, berlin, { now: berlinNow })).toEqual({
       since: new Date("2026-03-04T23:00:00Z"),

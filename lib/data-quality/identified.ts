@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { rows } from "@/lib/db/rows";
+import { SYSTEM_EVENT_TYPE } from "@/lib/ingest/system-events";
 import { workspaceCalendar } from "./calendar";
 import { eventNamesCte } from "./event-names";
 
@@ -39,6 +40,7 @@ export async function identifiedShare(
           select count(*) as total, count(e.user_id) as identified
           from events e
           where e.workspace_id = ${workspaceId} and e.name = n.name and ${inWindow}
+            and e.type <> ${SYSTEM_EVENT_TYPE}
         ) c
         where n.name is not null
         union all

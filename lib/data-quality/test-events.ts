@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { events } from "@/lib/db/schema";
 
-export type TestEvents = { name: string | null; at: string; count?: number; userId?: string | null };
+export type TestEvents = { name: string | null; at: string; count?: number; userId?: string | null; type?: string };
 
 let next = 0;
 
@@ -17,7 +17,7 @@ export async function insertEvents(db: Db, workspaceId: string, specs: TestEvent
       customerId: 1,
       userId: spec.userId ?? null,
       anonymousId: "anon-1",
-      type: spec.name === null ? "identify" : "track",
+      type: spec.type ?? (spec.name === null ? "identify" : "track"),
       name: spec.name,
       timestamp: new Date(spec.at),
     })),

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { rows } from "@/lib/db/rows";
+import { SYSTEM_EVENT_TYPE } from "@/lib/ingest/system-events";
 import { type WorkspaceCalendar, workspaceCalendar } from "./calendar";
 import { eventNamesCte } from "./event-names";
 
@@ -37,6 +38,8 @@ export async function eventVolumeByDay(
   const { timeZone, windowStart, windowEnd, timeOfDay } = calendar;
   const inWindow = sql`e.timestamp >= ${windowStart.toISOString()}::timestamptz
     and e.timestamp < ${windowEnd.toISOString()}::timestamptz`;
+  // Tenure's own events (segment entries and exits) are not tracking: they would raise drop alerts.
+  const tracked = sql`e.type <> ${SYSTEM_EVENT_TYPE}`;
   const perDay = sql`(e.timestamp at time zone ${timeZone})::date as day, count(*)::int as n,
     (count(*) filter (where (e.timestamp at time zone ${timeZone})::time < ${timeOfDay}::time))::int as by_now`;
   const counted = await rows<{ name: string | null; day: string; n: number; by_now: number }>(
@@ -48,7 +51,7 @@ export async function eventVolumeByDay(
       cross join lateral (
         select ${perDay}
         from events e
-        where e.workspace_id = ${workspaceId} and e.name = n.name and ${inWindow}
+        where e.workspace_id = ${workspaceId} and e.name = n.name and ${inWindow} and ${tracked}
         group by 1
       ) c
       where n.name is not null

@@ -5,6 +5,7 @@ import { NPS_EVENT, NPS_SCORE_PROPERTY } from "@/lib/metrics/kpis/nps";
 import { jsonNumber } from "@/lib/metrics/kpis/sql";
 import { refreshPeriodRollups } from "@/lib/metrics/rollups/refresh";
 import { PURCHASE_EVENT, SUBSCRIPTION_CANCELLED, SUBSCRIPTION_EVENTS } from "./commerce-events";
+import { SYSTEM_EVENT_TYPE } from "./system-events";
 
 /**
  * customer_daily_activity: one row per customer per day on which the customer has at least one event.
@@ -44,7 +45,7 @@ export async function rebuildDailyActivity(db: Db, workspaceId: string, customer
                (e.timestamp at time zone w.time_zone)::date as day
         from events e
         join workspaces w on w.id = e.workspace_id
-        where e.workspace_id = ${workspaceId} ${onlyCustomers}
+        where e.workspace_id = ${workspaceId} ${onlyCustomers} and e.type <> ${SYSTEM_EVENT_TYPE}
       ),
       activity as (
         select customer_id, day,
@@ -129,7 +130,7 @@ export async function refreshCustomerFacts(db: Db, workspaceId: string, customer
     left join lateral (
       select min(e.timestamp) as first_seen, max(e.timestamp) as last_seen,
              max(e.timestamp) filter (where e.type in ('track', 'page', 'screen')) as last_active
-      from events e where e.workspace_id = c2.workspace_id and e.customer_id = c2.id
+      from events e where e.workspace_id = c2.workspace_id and e.customer_id = c2.id and e.type <> ${SYSTEM_EVENT_TYPE}
     ) seen on true
     left join lateral (
       select sum(a.event_count)::int as events, sum(a.order_count)::int as orders, sum(a.revenue) as revenue

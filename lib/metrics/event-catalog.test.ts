@@ -47,6 +47,9 @@ describeEachDatabase("event catalog", ({ database }) => {
       { type: "page", name: "Order Completed", at: daysAgo(3), properties: { url: "/thanks" } },
       { type: "page", name: "Home", at: daysAgo(5) },
       { type: "identify", name: null, at: daysAgo(1) },
+      // Tenure's own records of segment entries and exits are not customer behaviour: never offered.
+      { type: "system", name: "Segment Entered", at: daysAgo(1), properties: { segment_id: "s1" } },
+      { type: "system", name: "Segment Exited", at: daysAgo(1), properties: { segment_id: "s1" } },
     ]);
     await insertEvents(db, otherWorkspaceId, [{ name: "Secret Event", at: daysAgo(1) }]);
   });

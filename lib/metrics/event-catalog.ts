@@ -1,3 +1,4 @@
+import { SYSTEM_EVENT_TYPE } from "@/lib/ingest/system-events";
 import "server-only";
 import { sql } from "drizzle-orm";
 import { eventNamesCte } from "@/lib/data-quality/event-names";
@@ -38,6 +39,8 @@ export const MAX_EVENT_NAMES = 500;
  * probe per name instead of `group by name` over every event of the workspace. Per name, the latest event is
  * one backward probe of the same index, and the count reads at most COUNT_CAP index entries of the last
  * RECENT_DAYS days, so the whole query is bounded by names × COUNT_CAP whatever the history holds.
+ * Tenure's own events (type "system", segment entries and exits) are not offered: the pickers choose customer
+ * behaviour, and a name seen only on them has no latest row and drops out.
  * The outer LIMIT stops the recursion early: PostgreSQL evaluates a recursive CTE only as far as it is read.
  */
 export async function listEventCatalog(db: Db, workspaceId: string, now: Date = new Date()): Promise<CatalogEvent[]> {
@@ -51,13 +54,14 @@ export async function listEventCatalog(db: Db, workspaceId: string, now: Date = 
       from names n
       cross join lateral (
         select e.type, e.timestamp from events e
-        where e.workspace_id = ${workspaceId} and e.name = n.name
+        where e.workspace_id = ${workspaceId} and e.name = n.name and e.type <> ${SYSTEM_EVENT_TYPE}
         order by e.timestamp desc limit 1
       ) latest
       cross join lateral (
         select count(*)::int as n from (
           select 1 from events e
           where e.workspace_id = ${workspaceId} and e.name = n.name and e.timestamp >= ${since}::timestamptz
+            and e.type <> ${SYSTEM_EVENT_TYPE}
           limit ${COUNT_CAP + 1}
         ) capped
       ) recent

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { rows } from "@/lib/db/rows";
 import { workspaces } from "@/lib/db/schema";
 import { ingestBatch } from "@/lib/ingest/ingest";
+import { rebuildDailyActivity, refreshCustomerFacts } from "@/lib/ingest/rollup";
 import { loadMetricContext } from "@/lib/metrics/settings";
 import { Random } from "@/lib/seed/random";
 import { describeEachDatabase } from "@/test/db";
@@ -196,5 +197,46 @@ describeEachDatabase("incremental segment membership", ({ database }) => {
     );
     expect(found.length).toBe(11);
     for (const r of found) expect(Number(r.members), r.name).toBe(Number(r.net));
+  });
+  it("records each entry and exit as a Segment Entered / Exited event that is not customer activity", async () => {
+    const db = database().db;
+    // One event per log row, same kind, segment, instant. Its customer is the log's, or the profile that one was
+    // later merged into (merges move events); an exit caused by the merge itself stays on the merged-away id.
+    const unmatched = await rows<{ id: number }>(
+      db,
+      sql`select l.id from segment_membership_events l
+        join customers c on c.workspace_id = l.workspace_id and c.id = l.customer_id
+        left join events e on e.workspace_id = l.workspace_id and e.message_id = 'tenure-segment-' || l.id
+          and e.type = 'system' and e.timestamp = l.at
+          and e.name = case l.kind when 'entered' then 'Segment Entered' else 'Segment Exited' end
+          and e.properties ->> 'segment_id' = l.segment_id::text
+          and e.properties ->> 'segment_name' = (select s.name from segments s where s.id = l.segment_id)
+          and e.customer_id in (l.customer_id, c.merged_into)
+        where l.workspace_id = ${workspaceId} and e.id is null`,
+    );
+    expect(unmatched).toEqual([]);
+    const [counts] = await rows<{ log: number; recorded: number }>(
+      db,
+      sql`select (select count(*)::int from segment_membership_events where workspace_id = ${workspaceId}) as log,
+        (select count(*)::int from events where workspace_id = ${workspaceId} and type = 'system') as recorded`,
+    );
+    expect(Number(counts?.recorded)).toBe(Number(counts?.log));
+
+    // Rebuilding the activity rollup and the profile facts from every stored event (segment events included)
+    // changes nothing: entering "Quiet" (no activity in 2 days) does not make a customer active.
+    const snapshot = () =>
+      rows(
+        db,
+        sql`select 'day' as k, customer_id as id, day::text as v, event_count as n, active_event_count as a
+          from customer_daily_activity where workspace_id = ${workspaceId}
+          union all
+          select 'customer', id, concat_ws('|', first_seen_at, last_seen_at, last_active_at), event_count, 0
+          from customers where workspace_id = ${workspaceId} and merged_into is null
+          order by 1, 2, 3`,
+      );
+    const kept = await snapshot();
+    await rebuildDailyActivity(db, workspaceId);
+    await refreshCustomerFacts(db, workspaceId);
+    expect(await snapshot()).toEqual(kept);
   });
 });

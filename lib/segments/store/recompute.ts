@@ -1,11 +1,12 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { rows } from "@/lib/db/rows";
+import { SYSTEM_EVENT_TYPE } from "@/lib/ingest/system-events";
 import { loadMetricContext, type MetricContext } from "@/lib/metrics/settings";
 import { compileSegmentPredicate, segmentWhere } from "../compile";
 import type { BatchEvent, SegmentResolver } from "../context";
 import { savedSegmentResolver } from "./references";
-import type { MembershipChange, SavedSegment } from "./types";
+import { type MembershipChange, type SavedSegment, SEGMENT_ENTERED, SEGMENT_EXITED } from "./types";
 
 export type RecomputeOptions = {
   /** "Now" for the rule's windows and the time stamped on entries and exits. */
@@ -22,9 +23,10 @@ export type RecomputeOptions = {
 /**
  * Brings a dynamic segment's members in line with its rule, for some customers or all of them, in one
  * statement: members who no longer match leave (`Segment Exited`), matching customers who are not members
- * enter (`Segment Entered`), both logged with the same instant. Running it for every customer is the full
- * recompute; running it for the customers a batch touched is the incremental one — both answer from the
- * same compiled rule, so they agree whenever they are run at the same instant over the same data.
+ * enter (`Segment Entered`), each logged with the same instant in segment_membership_events and as an event.
+ * Running it for every customer is the full recompute; running it for the customers a batch touched is the
+ * incremental one — both answer from the same compiled rule, so they agree whenever they are run at the same
+ * instant over the same data.
  */
 export async function recomputeMembership(
   db: Db,
@@ -84,7 +86,19 @@ export async function applyMembership(
         select ${ws}::uuid, ${seg}::uuid, customer_id, 'exited', ${at}::timestamptz from gone
         union all
         select ${ws}::uuid, ${seg}::uuid, customer_id, 'entered', ${at}::timestamptz from came
-        returning kind
+        returning id, customer_id, kind
+      ),
+      -- The same entries and exits as events (type "system": not customer activity), with the segment's id and
+      -- name; the message id derives from the log row, so each one is recorded once.
+      recorded as (
+        insert into events (workspace_id, message_id, customer_id, type, name, properties, timestamp, received_at)
+        select ${ws}::uuid, 'tenure-segment-' || l.id, l.customer_id, ${SYSTEM_EVENT_TYPE},
+               case l.kind when 'entered' then ${SEGMENT_ENTERED} else ${SEGMENT_EXITED} end,
+               jsonb_build_object('segment_id', ${seg}::text, 'segment_name', s.name),
+               ${at}::timestamptz, ${at}::timestamptz
+        from logged l
+        join segments s on s.workspace_id = ${ws} and s.id = ${seg}::uuid
+        on conflict do nothing
       )
       select count(*) filter (where kind = 'entered')::int as entered,
              count(*) filter (where kind = 'exited')::int as exited

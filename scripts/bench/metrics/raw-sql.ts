@@ -4,6 +4,7 @@
  * serves PostgreSQL and DuckDB, so the two references run the same query; values are inlined as checked
  * literals because DuckDB and PostgreSQL bind parameters differently.
  */
+import { SYSTEM_EVENT_TYPE } from "@/lib/ingest/system-events";
 import { ANY_EVENT } from "@/lib/metrics/metric-query";
 
 /** Which events: PostgreSQL scopes to the bench workspace; the DuckDB copy holds that workspace only. */
@@ -39,10 +40,13 @@ function localWeek(window: WeekWindow, instant = "timestamp"): string {
 
 const ACTIVE_TYPES = "type in ('track', 'page', 'screen')";
 
-/** METRICS.md: the default start event is any event; a return event or a named event must be track/page/screen. */
+/**
+ * METRICS.md: the default start event is any event; a return event or a named event must be track/page/screen.
+ * "Any event" is any event of the customer's: Tenure's own (segment entries and exits) are not.
+ */
 function eventFilter(event: string, anyKind: boolean): string {
   if (event !== ANY_EVENT) return `and name = ${literal(event)} and ${ACTIVE_TYPES}`;
-  return anyKind ? "" : `and ${ACTIVE_TYPES}`;
+  return anyKind ? `and type <> ${literal(SYSTEM_EVENT_TYPE)}` : `and ${ACTIVE_TYPES}`;
 }
 
 export type RawRetention = { mode: "first_time" | "recurring"; startEvent: string; returnEvent: string };
