@@ -1,6 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import { customerHasRow, customersWith, eventSource } from "./event-source";
-import type { SegmentCondition } from "./rule-schema";
+import type { SegmentCondition, SegmentNode } from "./rule-schema";
 import type { Scope } from "./scope";
 import { ALL_DAYS, addDays, type DayRange, moreThanDaysAgo, withinLastDays } from "./time-window";
 
@@ -106,4 +106,35 @@ export function frequencyChangeSql(condition: FrequencyChangeCondition, scope: S
     both,
     sql`${previous} > 0 and (${last})::numeric * 100 ${compare} (${previous})::numeric * ${factor}::numeric`,
   );
+}
+
+/**
+ * "At least N times in the last D days" conditions of one AND group on the same event and property filters,
+ * as one scan of the widest window with a count per window (a window ending today is a suffix of a wider one).
+ * The power-users template asks for 2, 4, 6 and 8 uses in the last 7, 14, 21 and 28 days: four scans of the
+ * same index range became one. Returns the SQL to put at each group's first child and the children it covers.
+ */
+export function sharedEventScans(children: readonly SegmentNode[], scope: Scope): Map<number, SQL | null> {
+  const byEvent = new Map<string, { index: number; condition: EventCondition; days: number }[]>();
+  children.forEach((child, index) => {
+    if (child.type !== "event" || child.operator !== "performed" || child.window.type !== "last") return;
+    if (child.count?.operator !== "at_least" || child.count.value < 2) return;
+    const key = JSON.stringify([child.event, child.where]);
+    const days = child.window.unit === "weeks" ? child.window.amount * 7 : child.window.amount;
+    byEvent.set(key, [...(byEvent.get(key) ?? []), { index, condition: child, days }]);
+  });
+  const shared = new Map<number, SQL | null>();
+  for (const members of byEvent.values()) {
+    const [first] = members;
+    if (first === undefined || members.length < 2) continue;
+    const source = eventSource(scope, first.condition.event, first.condition.where);
+    const widest = Math.max(...members.map((m) => m.days));
+    const counts = members.map(({ condition, days }) => {
+      const count = days === widest ? source.count() : source.count(addDays(scope.clock.today, -(days - 1)));
+      return sql`${count} >= ${condition.count?.value ?? 1}`;
+    });
+    shared.set(first.index, customersWith(source, withinLastDays(scope.clock, widest), sql.join(counts, sql` and `)));
+    for (const m of members.slice(1)) shared.set(m.index, null);
+  }
+  return shared;
 }

@@ -310,7 +310,34 @@ const SUPPORT: Case[] = [
 ];
 
 const plan = (value: string) => trait("plan", s("equals", { value }));
+const atLeastIn = (times: number, amount: number, unit = "days") =>
+  workout({ count: { operator: "at_least", value: times }, window: { type: "last", amount, unit } });
 const GROUPS: Case[] = [
+  // Windows on one event in one AND group share a scan; each window still counts only its own days.
+  // 13 has 2 workouts in the last 70 days (01-10, 03-17) but 1 in the last 7; 11 has 3 in both.
+  ["at least 2 in the last 70 days alone", "events", atLeastIn(2, 70), [11, 13]],
+  [
+    "AND of windows on one event: each window its own count",
+    "events",
+    { type: "group", combinator: "and", conditions: [atLeastIn(2, 70), atLeastIn(2, 7)] },
+    [11],
+  ],
+  [
+    "AND of windows in weeks, narrowest first",
+    "events",
+    { type: "group", combinator: "and", conditions: [atLeastIn(2, 1, "weeks"), atLeastIn(2, 10, "weeks")] },
+    [11],
+  ],
+  [
+    "AND of windows on one event beside another condition",
+    "events",
+    {
+      type: "group",
+      combinator: "and",
+      conditions: [atLeastIn(3, 8), { ...workout(), event: "Logged In", operator: "not_performed" }, atLeastIn(2, 7)],
+    },
+    [11],
+  ],
   [
     "OR",
     "traits",

@@ -1,6 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import { Invalid } from "@/lib/errors";
-import { eventSql, eventTimeSql, frequencyChangeSql } from "./compile-events";
+import { eventSql, eventTimeSql, frequencyChangeSql, sharedEventScans } from "./compile-events";
 import { activatedSql, lifecycleSql, onboardingSql, signupSql } from "./compile-lifecycle";
 import { commerceSql, traitSql } from "./compile-profile";
 import { csatSql, npsSql, openTicketSql, ticketAgeSql, ticketCategorySql } from "./compile-support";
@@ -49,9 +49,12 @@ export function segmentWhere(workspaceId: string, predicate: SQL): SQL {
 async function compileNode(node: SegmentNode, path: (string | number)[], state: State): Promise<SQL> {
   if (node.type !== "group") return compileCondition(node, path, state);
   if (node.conditions.length === 0) return node.negate ? sql`false` : sql`true`;
+  const shared = node.combinator === "and" ? sharedEventScans(node.conditions, state.scope) : new Map();
   const parts: SQL[] = [];
   for (const [i, child] of node.conditions.entries()) {
-    parts.push(await compileNode(child, [...path, "conditions", i], state));
+    const scan = shared.get(i);
+    if (scan === null) continue; // covered by the shared scan of an earlier condition on the same event
+    parts.push(scan ?? (await compileNode(child, [...path, "conditions", i], state)));
   }
   const joined = sql`(${sql.join(parts, node.combinator === "and" ? sql` and ` : sql` or `)})`;
   return node.negate ? sql`not ${joined}` : joined;
