@@ -17,7 +17,8 @@ export type WorkspaceSummary = {
  * - customers: every profile that has not been merged into another (merged identities count once);
  * - activeCustomers: customers with at least one track/page/screen event in the window (METRICS.md "active");
  * - events: events of any type in the window; orders and revenue: purchase orders and their revenue.
- * Read from the customer_daily_activity rollup, never from raw events.
+ * Read from the rollups, never from raw events: the totals from workspace_daily_totals (the daily rollup
+ * summed per day, kept by triggers on it), active customers from customers.last_active_at.
  */
 export async function workspaceSummary(
   db: Db,
@@ -37,11 +38,13 @@ export async function workspaceSummary(
           from workspaces w where w.id = ${workspaceId}
         ) w
       ),
+      -- Per-day sums of customer_daily_activity kept beside it (workspace_daily_totals, a few shards per day):
+      -- about 30 × shards rows instead of a month of per-customer rows.
       totals as (
-        select coalesce(sum(a.event_count), 0)::int as events, coalesce(sum(a.order_count), 0)::int as orders,
-               coalesce(sum(a.revenue), 0)::text as revenue
-        from customer_daily_activity a, bounds b
-        where a.workspace_id = ${workspaceId} and a.day > b.today - ${windowDays}::int and a.day <= b.today
+        select coalesce(sum(t.events), 0)::int as events, coalesce(sum(t.orders), 0)::int as orders,
+               coalesce(sum(t.revenue), 0)::text as revenue
+        from workspace_daily_totals t, bounds b
+        where t.workspace_id = ${workspaceId} and t.day > b.today - ${windowDays}::int and t.day <= b.today
       )
       select
         (select count(*)::int from customers c where c.workspace_id = ${workspaceId} and c.merged_into is null) as customers,

@@ -7,6 +7,7 @@ export * from "./events";
 export * from "./ingest-inbox";
 export * from "./kpi-facts";
 export * from "./memberships";
+export * from "./overview-facts";
 export * from "./period-rollups";
 export * from "./segments";
 export * from "./sources";

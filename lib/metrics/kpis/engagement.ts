@@ -1,7 +1,9 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { rows } from "@/lib/db/rows";
+import { engagementFollowsSettings } from "@/lib/metrics/facts/engagement";
 import type { MetricContext } from "@/lib/metrics/settings";
+import { engagementFromStoredRows } from "./engagement-stored";
 import { type DateRange, periodsTable } from "./period";
 import { signupsCte } from "./signups";
 import { textArray } from "./sql";
@@ -45,7 +47,9 @@ const DAY_SECONDS = 86_400;
  *
  * "The first time they performed" an event is customer_event_facts.first_at of its name: the first-ever time,
  * history before signup included (an event name only exists on track, page and screen events, the ones the
- * facts cover). One primary-key lookup per cohort member and configured name instead of reading events.
+ * facts cover). Read from customer_engagement, which holds those times per signed-up customer for the saved
+ * settings (one index range per period, counted in the database: engagement-stored.ts); asked with other
+ * settings, from the facts: one primary-key lookup per cohort member and configured name (fromEventFacts).
  */
 export async function engagementStats(
   db: Db,
@@ -54,6 +58,17 @@ export async function engagementStats(
   now: Date,
 ): Promise<EngagementStats[]> {
   if (periods.length === 0) return [];
+  if (await engagementFollowsSettings(db, context)) return engagementFromStoredRows(db, context, periods, now);
+  return fromEventFacts(db, context, periods, now);
+}
+
+/** engagementStats from customer_event_facts, for settings customer_engagement does not follow. */
+export async function fromEventFacts(
+  db: Db,
+  context: MetricContext,
+  periods: readonly DateRange[],
+  now: Date,
+): Promise<EngagementStats[]> {
   const { settings, workspaceId } = context;
   const names = [
     ...new Set([...settings.activationEvents, ...settings.onboardingSteps, ...settings.coreFeatureEvents]),

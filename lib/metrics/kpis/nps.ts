@@ -3,7 +3,6 @@ import type { Db } from "@/lib/db/client";
 import { rows } from "@/lib/db/rows";
 import type { MetricContext } from "@/lib/metrics/settings";
 import { type DateRange, periodsTable } from "./period";
-import { countedCustomer, jsonNumber } from "./sql";
 
 /**
  * The survey answer event and its score property. Metric settings have no field for them yet; these are the
@@ -17,13 +16,13 @@ export type NpsStats = { promoters: number; passives: number; detractors: number
 /**
  * NPS responses per period (METRICS.md "NPS"): each customer's latest answer in the period counts once (an
  * earlier answer in the same period is replaced). Scores must be whole numbers 0–10; anything else is not an
- * answer. Promoters 9–10, passives 7–8, detractors 0–6. Reads one event name over the period through the
- * (workspace_id, name, timestamp) index; survey answers are few, so no rollup is needed even at 10M events.
+ * answer. Promoters 9–10, passives 7–8, detractors 0–6. Reads nps_answers (lib/metrics/facts/nps.ts), which
+ * holds exactly the valid answers of customers that still count, from its (workspace_id, answered_at) index
+ * that carries customer, event id and score: the period's answers only, without the events' JSON.
  */
 export async function npsStats(db: Db, context: MetricContext, periods: readonly DateRange[]): Promise<NpsStats[]> {
   if (periods.length === 0) return [];
   const { workspaceId } = context;
-  const score = jsonNumber(sql`e.properties`, NPS_SCORE_PROPERTY);
   const result = await rows<{
     idx: number;
     promoters: number;
@@ -35,15 +34,11 @@ export async function npsStats(db: Db, context: MetricContext, periods: readonly
     sql`
       with periods as (${periodsTable(periods, context.timeZone)}),
       answers as (
-        select p.idx, e.customer_id, s.score,
-               row_number() over (partition by p.idx, e.customer_id order by e.timestamp desc, e.id desc) as latest
-        from events e
-        cross join lateral (select ${score} as score) s
-        join periods p on e.timestamp >= p.start_at and e.timestamp < p.end_at
-        where e.workspace_id = ${workspaceId} and e.name = ${NPS_EVENT} and e.type = 'track'
-          and e.timestamp >= (select min(start_at) from periods) and e.timestamp < (select max(end_at) from periods)
-          and s.score between 0 and 10 and s.score = trunc(s.score)
-          and ${countedCustomer(sql`e.customer_id`, workspaceId)}
+        select distinct on (p.idx, a.customer_id) p.idx, a.score
+        from periods p
+        join nps_answers a
+          on a.workspace_id = ${workspaceId} and a.answered_at >= p.start_at and a.answered_at < p.end_at
+        order by p.idx, a.customer_id, a.answered_at desc, a.event_id desc
       )
       select p.idx,
              count(a.score) filter (where a.score >= 9)::int as promoters,
@@ -51,7 +46,7 @@ export async function npsStats(db: Db, context: MetricContext, periods: readonly
              count(a.score) filter (where a.score <= 6)::int as detractors,
              count(a.score)::int as responses
       from periods p
-      left join answers a on a.idx = p.idx and a.latest = 1
+      left join answers a on a.idx = p.idx
       group by p.idx
       order by p.idx
     `,
