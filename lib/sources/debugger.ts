@@ -70,7 +70,9 @@ export async function sourceDebugger(
       sql`
         with recent as materialized (
           select id, received_at, source_id from events
-          where workspace_id = ${workspaceId}
+          -- Events from no source (segment entries recorded by Tenure, CSV imports) can come by the tens of
+          -- thousands at once (a segment recompute) and would push every source's events out of the window.
+          where workspace_id = ${workspaceId} and source_id is not null
           order by id desc
           limit ${scanWindow}
         )

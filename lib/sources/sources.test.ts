@@ -190,6 +190,24 @@ describeEachDatabase("sources and write keys", ({ database }) => {
     const narrow = await sourceDebugger(db, ws, mine!.id, { scanWindow: 4 });
     expect(narrow.events.map((e) => e.messageId)).toEqual(["m2", "m0"]);
     expect((await sourceDebugger(db, ws, mine!.id, { eventLimit: 1 })).events.map((e) => e.messageId)).toEqual(["m2"]);
+    // A segment recompute records entries as events of no source, stored after all of these: the window still
+    // holds the sources' latest events.
+    await db.insert(events).values(
+      [1, 2, 3, 4, 5].map((n) => ({
+        workspaceId: ws,
+        messageId: `tenure-segment-${n}`,
+        customerId: 1,
+        type: "system",
+        name: "Segment Entered",
+        properties: { segment_id: "s1" },
+        timestamp: at(8),
+        receivedAt: at(8),
+      })),
+    );
+    expect((await sourceDebugger(db, ws, mine!.id, { scanWindow: 4 })).events.map((e) => e.messageId)).toEqual([
+      "m2",
+      "m0",
+    ]);
     expect((await sourceDebugger(db, otherWs, mine!.id)).events).toEqual([]);
   });
 });
