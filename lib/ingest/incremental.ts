@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { rows } from "@/lib/db/rows";
 import { updateKpiFacts } from "@/lib/metrics/facts";
 import { NPS_EVENT } from "@/lib/metrics/kpis/nps";
+import { addEventPeriods } from "@/lib/metrics/rollups/event-periods";
 import { newPeriodRows, refreshPeriodRollups } from "@/lib/metrics/rollups/refresh";
 import { refreshSegmentMembership } from "@/lib/segments/store/refresh";
 import { PURCHASE_EVENT, SUBSCRIPTION_EVENTS } from "./commerce-events";
@@ -28,6 +29,7 @@ export async function updateRollups(
   const incremental = stored.filter((e) => !rebuild.has(e.customerId));
   await addDailyActivity(db, workspaceId, incremental);
   const newPeriods = await newPeriodRows(db, workspaceId, incremental);
+  await addEventPeriods(db, workspaceId, incremental);
   await addCustomerFacts(db, workspaceId, incremental);
 
   const refreshFacts = new Set(rebuild);

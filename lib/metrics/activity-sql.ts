@@ -1,6 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import { ANY_EVENT } from "./metric-query";
-import type { Period } from "./periods";
+import { type Period, periodStart } from "./periods";
+import { isRollupPeriod } from "./rollups/contributions";
 
 /**
  * SQL fragments shared by the cohort and lifecycle queries. Local dates are bound as parameters; instants are
@@ -16,13 +17,14 @@ export function localMidnight(scope: Scope, date: string): SQL {
 /**
  * Distinct (customer_id, p) pairs: customers who performed `event` in period p, for periods with local dates
  * in [from, toExclusive). `$any` reads the daily rollup: with `anyKind` every event counts (the default start
- * event is "the first event of any kind"), otherwise only track/page/screen ("active"). A named event reads
- * events through the (workspace_id, name, timestamp) index; page and screen names count like track names.
+ * event is "the first event of any kind"), otherwise only track/page/screen ("active"). A named event (page
+ * and screen names count like track names) reads the periods ingest keeps in customer_event_periods for weeks
+ * and months, and events through the (workspace_id, name, timestamp) index for days.
  *
- * A named event's pairs are de-duplicated for everyone who performed it, not only for cohort members: a
- * restriction to a `members` CTE makes the scan non-parallel, and for a year of weekly cohorts (where nearly
- * every customer is a member) that was slower at 10M events than the parallel index-only scan and partial
- * hash aggregate PostgreSQL plans without it.
+ * For days, a named event's pairs are de-duplicated for everyone who performed it, not only for cohort
+ * members: a restriction to a `members` CTE makes the scan non-parallel, and for a year of weekly cohorts
+ * (where nearly every customer is a member) that was slower at 10M events than the parallel index-only scan
+ * and partial hash aggregate PostgreSQL plans without it.
  */
 export function occurrences(
   scope: Scope,
@@ -39,6 +41,13 @@ export function occurrences(
       from customer_daily_activity
       where workspace_id = ${scope.workspaceId} and ${counted}
         and day >= ${from}::date and day < ${toExclusive}::date`;
+  }
+  if (hasEventPeriods(period, from, toExclusive)) {
+    return sql`
+      select r.customer_id, s.p
+      from customer_event_periods r cross join lateral unnest(r.starts) as s(p)
+      where r.workspace_id = ${scope.workspaceId} and r.name = ${event} and r.period = ${period}
+        and s.p >= ${from}::date and s.p < ${toExclusive}::date`;
   }
   return sql`
     select distinct customer_id, date_trunc(${period}, timestamp at time zone ${scope.timeZone})::date as p
@@ -75,13 +84,32 @@ export function firstOccurrences(
       group by customer_id
       having min(day) >= ${from}::date and min(day) < ${toExclusive}::date`;
   }
-  // The first-ever time of a named (track/page/screen) event is customer_event_facts.first_at, kept by ingest:
-  // one range of its (workspace_id, name, first_at) index instead of grouping every such event.
+  // The first period of a named (track/page/screen) event is first_start of its customer_event_periods row.
+  if (hasEventPeriods(period, from, toExclusive)) {
+    return sql`
+      select customer_id, first_start as p
+      from customer_event_periods
+      where workspace_id = ${scope.workspaceId} and name = ${event} and period = ${period}
+        and first_start >= ${from}::date and first_start < ${toExclusive}::date`;
+  }
+  // For days, its first-ever time is customer_event_facts.first_at, kept by ingest: one range of its
+  // (workspace_id, name, first_at) index instead of grouping every such event.
   return sql`
     select customer_id, date_trunc(${period}, first_at at time zone ${scope.timeZone})::date as p
     from customer_event_facts
     where workspace_id = ${scope.workspaceId} and name = ${event}
       and first_at >= ${localMidnight(scope, from)} and first_at < ${localMidnight(scope, toExclusive)}`;
+}
+
+/**
+ * Whether customer_event_periods answers a named event for these bounds: it holds weeks and months, and a
+ * period start p stands for the whole period, so the bounds must be period starts too (they are for cohort
+ * ranges and lifecycle, which align them; from = 1900-01-01 is a Monday and a first of the month).
+ */
+export function hasEventPeriods(period: Period, from: string, toExclusive: string) {
+  return (
+    isRollupPeriod(period) && periodStart(from, period) === from && periodStart(toExclusive, period) === toExclusive
+  );
 }
 
 /** One period as an SQL interval, for stepping between period starts. */

@@ -1,4 +1,9 @@
+import { sql } from "drizzle-orm";
 import { expect, it } from "vitest";
+import { rows } from "@/lib/db/rows";
+import { workspaces } from "@/lib/db/schema";
+import { ingestBatch } from "@/lib/ingest/ingest";
+import { rebuildActivityRollups } from "@/lib/ingest/rollup";
 import { Random } from "@/lib/seed/random";
 import { describeEachDatabase } from "@/test/db";
 import { buildMetricFixture, type FixtureEvent } from "@/test/metrics-fixture";
@@ -163,6 +168,99 @@ describeEachDatabase("metrics from rollups equal metrics from raw events", ({ da
           expect(got.periods, JSON.stringify(q)).toEqual(referenceLifecycle(events, tz, q));
         }
       }
+    }, 120_000);
+  }
+});
+
+// The same property for data written by ingest, batch by batch, with identifies and aliases that merge
+// profiles: named start and return events are then read from customer_event_periods as ingest kept it (and
+// as a merge rebuilt it), and the table must also equal a rebuild from events.
+describeEachDatabase("named-event cohorts kept by ingest equal metrics from raw events", ({ database }) => {
+  for (const seed of [21, 22]) {
+    it(`random ingest stream ${seed} with merges`, async () => {
+      const db = database().db;
+      const tz = "Europe/Berlin";
+      const [w] = await db
+        .insert(workspaces)
+        .values({ name: `n${seed}`, timeZone: tz })
+        .returning();
+      const ws = w!.id;
+      const random = new Random(seed);
+      const pick = <T>(items: readonly T[]) => items[random.int(0, items.length - 1)] as T;
+      const start = Date.parse("2025-10-20T00:00:00Z");
+      let n = 0;
+      for (let b = 0; b < 10; b++) {
+        const batch: unknown[] = [];
+        for (let i = random.int(5, 30); i > 0; i--) {
+          n++;
+          const hasUser = random.next() < 0.5;
+          const base = {
+            messageId: `m${seed}-${n}`,
+            timestamp: new Date(start + Math.floor(random.next() * (now.getTime() - start))).toISOString(),
+            ...(hasUser ? { userId: pick(["u1", "u2", "u3", "u4", "u5", "u6"]) } : {}),
+            ...(!hasUser || random.next() < 0.5
+              ? { anonymousId: pick(["a1", "a2", "a3", "a4", "a5", "a6", "a7"]) }
+              : {}),
+          };
+          const type = pick(["track", "track", "track", "page", "identify"] as const);
+          if (type === "identify") batch.push({ ...base, type, traits: {} });
+          else if (type === "page") batch.push({ ...base, type, name: "Home" });
+          else batch.push({ ...base, type, event: pick(NAMES) });
+        }
+        await ingestBatch(
+          db,
+          { workspaceId: ws, sourceId: null },
+          batch.map((raw) => ({ raw })),
+        );
+      }
+      const stored = await rows<{ customer_id: number | string; at: Date | string; type: string; name: string | null }>(
+        db,
+        sql`select customer_id, timestamp as at, type, name from events where workspace_id = ${ws}`,
+      );
+      const events: FixtureEvent[] = stored.map((e) => ({
+        customer: Number(e.customer_id),
+        at: new Date(e.at).toISOString(),
+        type: e.type as FixtureEvent["type"],
+        name: e.name ?? undefined,
+      }));
+      const scope = { workspaceId: ws, timeZone: tz };
+      const pairs = [
+        ["Signed Up", "Order Completed"],
+        ["Logged In", "Logged In"],
+        ["$any", "Order Completed"],
+        ["Home", "$any"],
+      ] as const;
+      for (const range of QUERIES) {
+        for (const mode of ["first_time", "recurring"] as const) {
+          for (const cumulative of [false, true]) {
+            for (const [startEvent, returnEvent] of pairs) {
+              const q: RetentionQuery = { ...range, mode, cumulative, startEvent, returnEvent, breakdown: null };
+              const got = await computeRetention(db, scope, q, now);
+              expect(got.cohorts, JSON.stringify(q)).toEqual(referenceRetention(events, tz, q));
+            }
+          }
+        }
+        for (const event of ["Order Completed", "Home"]) {
+          const q: LifecycleQuery = { ...range, event };
+          const got = await computeLifecycle(db, scope, q, now);
+          expect(got.periods, JSON.stringify(q)).toEqual(referenceLifecycle(events, tz, q));
+        }
+      }
+      const periods = () =>
+        rows(
+          db,
+          sql`select name, period, customer_id, first_start::text, starts::text from customer_event_periods
+              where workspace_id = ${ws} order by 1, 2, 3`,
+        );
+      const kept = await periods();
+      await rebuildActivityRollups(db, ws);
+      expect(kept).toEqual(await periods());
+      const [merged] = await rows<{ n: number }>(
+        db,
+        sql`select count(*)::int as n from customers where workspace_id = ${ws} and merged_into is not null`,
+      );
+      expect(merged!.n).toBeGreaterThan(0);
+      expect(kept.length).toBeGreaterThan(0);
     }, 120_000);
   }
 });

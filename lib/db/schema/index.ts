@@ -3,6 +3,7 @@ export * from "./api-keys";
 export * from "./audit";
 export * from "./customers";
 export * from "./data-quality";
+export * from "./event-periods";
 export * from "./events";
 export * from "./ingest-inbox";
 export * from "./kpi-facts";

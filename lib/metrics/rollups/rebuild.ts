@@ -3,16 +3,19 @@ import type { Db } from "@/lib/db/client";
 import { rows } from "@/lib/db/rows";
 import { applyCellDeltas } from "./apply";
 import { accumulate, contributions, type PeriodActivity, ROLLUP_PERIODS, type RollupPeriod } from "./contributions";
+import { backfillEventPeriods, rebuildEventPeriods } from "./event-periods";
 import { periodActivitySelect } from "./period-activity-sql";
 
 /** Customers read per round trip while summing contributions; bounds memory at any workspace size. */
 const CUSTOMERS_PER_CHUNK = 5_000;
 
 /**
- * Recomputes a workspace's period activity, cohort cells and lifecycle counts from customer_daily_activity:
- * after a time-zone change (the daily rollup is rebuilt first) and for workspaces that predate the tables.
+ * Recomputes a workspace's period activity, cohort cells and lifecycle counts from customer_daily_activity,
+ * and its named-event periods from events: after a time-zone change (the daily rollup is rebuilt first) and
+ * for workspaces that predate the tables.
  */
 export async function rebuildPeriodRollups(db: Db, workspaceId: string) {
+  await rebuildEventPeriods(db, workspaceId);
   for (const table of ["customer_period_activity", "retention_cells", "lifecycle_counts"] as const) {
     await db.execute(sql`delete from ${sql.identifier(table)} where workspace_id = ${workspaceId}`);
   }
@@ -61,7 +64,8 @@ export async function rebuildPeriodRollups(db: Db, workspaceId: string) {
 
 /**
  * Builds the period rollups of workspaces that have daily activity but none yet (a database migrated from a
- * version without them). Runs at server start; a no-op once every workspace has them.
+ * version without them), then the named-event periods of those that lack only these. Runs at server start;
+ * a no-op once every workspace has them. Returns how many workspaces it built anything for.
  */
 export async function backfillPeriodRollups(db: Db, log: (message: string) => void = () => {}) {
   const missing = await rows<{ id: string }>(
@@ -75,5 +79,5 @@ export async function backfillPeriodRollups(db: Db, log: (message: string) => vo
     log(`building cohort and lifecycle rollups for workspace ${id}`);
     await db.transaction((tx) => rebuildPeriodRollups(tx, id));
   }
-  return missing.length;
+  return missing.length + (await backfillEventPeriods(db, log));
 }

@@ -11,6 +11,7 @@ import {
   ROLLUP_PERIODS,
   type RollupPeriod,
 } from "./contributions";
+import { rebuildEventPeriods } from "./event-periods";
 import { bigintList, periodActivitySelect } from "./period-activity-sql";
 import { rebuildPeriodRollups } from "./rebuild";
 
@@ -24,7 +25,9 @@ export type NewPeriodRow = { c: number; period: RollupPeriod; s: string; a: bool
  * difference between what each customer contributed before and after:
  * - `added`: rows newly stored events open or turn active (newPeriodRows) — upserted as they are;
  * - `rederive`: customers whose history changed otherwise (a merge, a rebuilt daily rollup) — their rows are
- *   derived again from customer_daily_activity; merged-away customers end with none.
+ *   derived again from customer_daily_activity, and their named-event periods from events; merged-away
+ *   customers end with none. (New events of everyone else reach the named-event periods through
+ *   addEventPeriods, called by ingest beside newPeriodRows.)
  * Without `rederive` ids and `added`, nothing happens; `rederive: undefined` and no rows rebuilds the workspace.
  *
  * Call it once per transaction with every customer concerned: its cell updates lock in one sorted order,
@@ -46,6 +49,11 @@ export async function refreshPeriodRollups(
         where workspace_id = ${workspaceId} and customer_id = any(${bigintList(ids)}::bigint[])`,
   );
   const old = byCustomerAndPeriod(before);
+  await rebuildEventPeriods(
+    db,
+    workspaceId,
+    [...fresh].sort((a, b) => a - b),
+  );
   const now = await rederiveRows(
     db,
     workspaceId,
