@@ -20,7 +20,7 @@ export async function updateNpsAnswers(db: Db, workspaceId: string, changes: Fac
   if (answers.length === 0) return;
   await db.execute(sql`
     insert into nps_answers (workspace_id, customer_id, event_id, answered_at, score)
-    ${validAnswers(workspaceId, sql`and e.id = any(${bigintList([...answers].sort((a, b) => a - b))}::bigint[])`)}
+    ${validAnswers(workspaceId, sql`and e.id = any(${bigintList([...answers].sort((a, b) => a - b))}::bigint[])`, false)}
     order by e.customer_id, e.id
     on conflict do nothing
   `);
@@ -41,18 +41,24 @@ export async function rebuildNpsAnswers(db: Db, workspaceId: string, customerIds
   `);
 }
 
-/** `select …` of the valid answers among the workspace's events matching `filter` (on alias e). */
-function validAnswers(workspaceId: string, filter: SQL): SQL {
+/**
+ * `select …` of the valid answers among the workspace's events matching `filter` (on alias e), of customers not
+ * merged away. A batch's own events need no such check (`checkCustomer` false): ingest stores them under the
+ * surviving profile.
+ */
+function validAnswers(workspaceId: string, filter: SQL, checkCustomer = true): SQL {
   const score = jsonNumber(sql`e.properties`, NPS_SCORE_PROPERTY);
+  const counted = checkCustomer
+    ? sql`and exists (
+        select 1 from customers c
+        where c.workspace_id = ${workspaceId} and c.id = e.customer_id and c.merged_into is null
+      )`
+    : sql``;
   return sql`
     select e.workspace_id, e.customer_id, e.id, e.timestamp, s.score::smallint
     from events e
     cross join lateral (select ${score} as score) s
     where e.workspace_id = ${workspaceId} and e.type = 'track' and e.name = ${NPS_EVENT} ${filter}
-      and s.score between 0 and 10 and s.score = trunc(s.score)
-      and exists (
-        select 1 from customers c
-        where c.workspace_id = ${workspaceId} and c.id = e.customer_id and c.merged_into is null
-      )
+      and s.score between 0 and 10 and s.score = trunc(s.score) ${counted}
   `;
 }
