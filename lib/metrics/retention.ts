@@ -106,22 +106,31 @@ export async function computeRetention(
 
 /**
  * Sizes and cells in one pass when the return event is named and its periods are in customer_event_periods:
- * each member meets its own row of return periods (a lookup by customer) and yields itself once (p null: the
- * size) plus each return period after its cohort up to today, or, "on or after", only the last of them. At 10M
- * events this replaced a hash join of every member with ~370,000 de-duplicated (customer, week) pairs of
+ * each member meets its own row of return periods (a hash join by customer) and yields itself once (p null:
+ * the size) plus its return periods. Periods up to the cohort's or after today's are counted too and dropped
+ * by assemble (k < 1 or past the last offset): a filter on the unnested periods was misestimated and planned a
+ * sort of every pair. "On or after" yields only each member's last return period in (cohort, today].
+ * At 10M events this replaced a hash join of every member with ~370,000 de-duplicated (customer, week) pairs of
  * Order Completed events and a second pass over the members for the sizes (docs/benchmarks.md).
  */
 function namedReturnCounts(scope: Scope, query: RetentionQuery, todayPeriod: string): SQL {
-  const returned = sql`from unnest(r.starts) as s(p) where s.p > m.cohort and s.p <= ${todayPeriod}::date`;
-  const periods = query.cumulative ? sql`select max(s.p) ${returned} having count(*) > 0` : sql`select s.p ${returned}`;
-  return sql`
-    select case when x.p is null then 'size' else 'cell' end as kind, m.cohort::text, m.bvalue, x.p::text, count(*)::int as n
+  const join = sql`
     from (${cohortMembers(scope, query)}) m
     left join customer_event_periods r
       on r.workspace_id = ${scope.workspaceId} and r.name = ${query.returnEvent} and r.period = ${query.period}
-        and r.customer_id = m.customer_id
-    cross join lateral (select null::date as p union all ${periods}) x
-    group by m.cohort, m.bvalue, x.p`;
+        and r.customer_id = m.customer_id`;
+  const pairs = query.cumulative
+    ? sql`select m.cohort, m.bvalue, x.p ${join}
+          cross join lateral (
+            select null::date as p
+            union all
+            select max(s.p) from unnest(r.starts) as s(p) where s.p > m.cohort and s.p <= ${todayPeriod}::date
+            having count(*) > 0
+          ) x`
+    : sql`select m.cohort, m.bvalue, unnest(array_prepend(null::date, r.starts)) as p ${join}`;
+  return sql`
+    select case when p is null then 'size' else 'cell' end as kind, cohort::text, bvalue, p::text, n
+    from (select cohort, bvalue, p, count(*)::int as n from (${pairs}) pairs group by cohort, bvalue, p) counted`;
 }
 
 function assemble(query: RetentionQuery, result: Row[], today: string): RetentionResult {
