@@ -1,7 +1,8 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { rows } from "@/lib/db/rows";
+import { customerDailyActivity, customers, workspaces } from "@/lib/db/schema";
 import { rebuildDailyActivity } from "@/lib/ingest/rollup";
 import { saveMetricSettings } from "@/lib/metrics/save-settings";
 import { DEFAULT_METRIC_SETTINGS } from "@/lib/metrics/settings";
@@ -83,4 +84,14 @@ describeEachDatabase("workspace_daily_totals follow customer_daily_activity", ({
       expect(await totals(db, ws)).toEqual(moved);
     });
   }
+
+  it("lets a workspace with activity be deleted: its totals go with it", async () => {
+    const db = database().db;
+    const ws = await newWorkspace(db, "totals deleted");
+    await db.insert(customers).values({ workspaceId: ws, id: 1, externalId: "u1" });
+    await db.insert(customerDailyActivity).values({ workspaceId: ws, customerId: 1, day: "2026-03-01", eventCount: 2 });
+    expect(await totals(db, ws)).toEqual([{ day: "2026-03-01", events: 2, orders: 0, revenue: "0.00" }]);
+    await db.delete(workspaces).where(eq(workspaces.id, ws));
+    expect(await rows(db, sql`select * from workspace_daily_totals where workspace_id = ${ws}`)).toEqual([]);
+  });
 });
