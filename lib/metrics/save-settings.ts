@@ -8,10 +8,8 @@ import { Invalid, NotFound } from "@/lib/errors";
 import { fieldErrors } from "@/lib/http/respond";
 import { rebuildActivityRollups } from "@/lib/ingest/rollup";
 import { type KpiFactTable, rebuildKpiFacts } from "@/lib/metrics/facts";
+import { sameEngagementSettings } from "@/lib/metrics/facts/engagement";
 import { type MetricSettings, metricSettingsSchema, resolveMetricSettings } from "./settings";
-
-/** Settings customer_engagement is made of (lib/metrics/facts/engagement.ts): a change rebuilds it. */
-const ENGAGEMENT_SETTINGS = ["signupEvent", "activationEvents", "onboardingSteps", "coreFeatureEvents"] as const;
 
 /** The settings form's payload: the metric settings plus the workspace time zone, one flat object. */
 export type MetricSettingsInput = MetricSettings & { timeZone: string };
@@ -87,7 +85,7 @@ export async function saveMetricSettings(
     const before = resolveMetricSettings(current.settings.metrics);
     const changes = describeChanges(before, settings);
     // The order, subscription and engagement fact tables follow the event and property names chosen here.
-    const engagementChanged = ENGAGEMENT_SETTINGS.some((key) => changes[key] !== undefined);
+    const engagementChanged = !sameEngagementSettings(before, settings);
     const factTables: KpiFactTable[] = [
       ...(changes.purchase ? (["orders"] as const) : []),
       ...(changes.subscription ? (["subscriptions"] as const) : []),
