@@ -13,23 +13,31 @@ import { bigintList } from "./period-activity-sql";
  */
 const ACTIVE_TYPES = new Set(["track", "page", "screen"]);
 
-type Row = { c: number; n: string; period: string; s: string[] };
-
 /**
- * Adds newly stored events (of customers whose history did not otherwise change) in one statement. A row that
- * already holds every period of the batch is left alone (the WHERE of DO UPDATE): most events fall in a week
- * the customer already performed that event in, so most batches only read the rows they touch.
+ * Adds newly stored events (of customers whose history did not otherwise change) in one statement. Rows that
+ * already hold every period of the batch are only read: most events fall in a week in which the customer
+ * already performed that event, and an upsert would lock (write) each of those rows for nothing. The check is
+ * a scalar subquery, so each row stays one primary-key probe whatever the planner knows about the table.
  */
 export async function addEventPeriods(db: Db, workspaceId: string, events: readonly StoredEvent[]) {
-  const byKey = new Map<string, Row & { set: Set<string> }>();
+  const byKey = new Map<string, { c: number; n: string; period: string; set: Set<string> }>();
+  const starts = new Map<string, string[]>();
   for (const e of events) {
     if (e.name === null || !ACTIVE_TYPES.has(e.type)) continue;
-    for (const period of ROLLUP_PERIODS) {
-      const key = JSON.stringify([e.customerId, e.name, period]);
-      const row = byKey.get(key) ?? { c: e.customerId, n: e.name, period, s: [], set: new Set<string>() };
-      row.set.add(periodStart(e.day, period));
-      byKey.set(key, row);
+    let periods = starts.get(e.day);
+    if (!periods) {
+      periods = ROLLUP_PERIODS.map((period) => periodStart(e.day, period));
+      starts.set(e.day, periods);
     }
+    ROLLUP_PERIODS.forEach((period, i) => {
+      const key = `${e.customerId}|${period}|${e.name}`;
+      let row = byKey.get(key);
+      if (!row) {
+        row = { c: e.customerId, n: e.name as string, period, set: new Set<string>() };
+        byKey.set(key, row);
+      }
+      row.set.add(periods[i] as string);
+    });
   }
   if (byKey.size === 0) return;
   // One fixed (customer, name, period) order, compared by code unit, keeps concurrent batches from deadlocking;
@@ -41,10 +49,13 @@ export async function addEventPeriods(db: Db, workspaceId: string, events: reado
     insert into customer_event_periods as t (workspace_id, name, period, customer_id, first_start, starts)
     select ${workspaceId}::uuid, x.n, x.period, x.c, x.s[1], x.s
     from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as x(c bigint, n text, period text, s date[])
+    where not coalesce(
+      (select h.starts @> x.s from customer_event_periods h
+       where h.workspace_id = ${workspaceId} and h.name = x.n and h.period = x.period and h.customer_id = x.c),
+      false)
     on conflict (workspace_id, name, period, customer_id) do update set
       starts = array(select distinct d from unnest(t.starts || excluded.starts) as u(d) order by d),
       first_start = least(t.first_start, excluded.first_start)
-    where not t.starts @> excluded.starts
   `);
 }
 
