@@ -2,7 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { rows } from "@/lib/db/rows";
 import { Invalid } from "@/lib/errors";
-import { occurrences, periodInterval, type Scope } from "./activity-sql";
+import { hasEventPeriods, occurrences, periodInterval, type Scope } from "./activity-sql";
 import { ANY_EVENT, checkRange, dateParam, eventParam, periodParam } from "./metric-query";
 import { addPeriods, isComplete, localDate, type Period, periodStart, periodStarts } from "./periods";
 import { lifecycleCountsFromCells } from "./rollups/read";
@@ -68,6 +68,9 @@ const HISTORY_START = "1900-01-01";
 export function lifecycleStatuses(scope: Scope, query: LifecycleQuery, today: string): SQL {
   const { first, last, end } = bounds(query, today);
   const step = periodInterval(query.period);
+  if (query.event !== ANY_EVENT && hasEventPeriods(query.period, HISTORY_START, end)) {
+    return namedEventStatuses(scope, query, { first, last, end });
+  }
   return sql`
     with act as (
       select o.customer_id, o.p from (${occurrences(scope, query.event, query.period, HISTORY_START, end, false)}) o
@@ -90,6 +93,31 @@ export function lifecycleStatuses(scope: Scope, query: LifecycleQuery, today: st
     from seq
     where (next_p is null or next_p <> (p + ${step})::date)
       and (p + ${step})::date between ${first}::date and ${last}::date`;
+}
+
+/**
+ * lifecycleStatuses for a named event by week or month, from customer_event_periods: each customer's periods
+ * are already a sorted array, so the previous and next active period are its neighbours in the array, with
+ * no sort of every (customer, period) pair for window functions (~370,000 for Order Completed at 10M events).
+ * The next period may lie past `end` where the window version saw none; either way a dormant period after p
+ * is p + 1 and must be ≤ last < end, so the answers are the same.
+ */
+function namedEventStatuses(scope: Scope, query: LifecycleQuery, range: { first: string; last: string; end: string }) {
+  const step = periodInterval(query.period);
+  const rowsOf = sql`
+    from customer_event_periods r cross join lateral unnest(r.starts) with ordinality as s(p, i)
+    where r.workspace_id = ${scope.workspaceId} and r.name = ${query.event} and r.period = ${query.period}
+      ${segmentCondition(scope.workspaceId, query.segment, sql`r.customer_id`)}`;
+  return sql`
+    select r.customer_id, s.p,
+           case when s.i = 1 then 'new'
+                when r.starts[s.i - 1] = (s.p - ${step})::date then 'returning'
+                else 'resurrecting' end as status
+    ${rowsOf} and s.p >= ${range.first}::date and s.p < ${range.end}::date
+    union all
+    select r.customer_id, (s.p + ${step})::date as p, 'dormant' as status
+    ${rowsOf} and (r.starts[s.i + 1] is null or r.starts[s.i + 1] <> (s.p + ${step})::date)
+      and (s.p + ${step})::date between ${range.first}::date and ${range.last}::date`;
 }
 
 export async function computeLifecycle(
