@@ -127,7 +127,8 @@ export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<DemoSu
     // index-only scans: PGlite has no autovacuum, and on it this halves the first reads of events.
     await db.execute(
       sql`vacuum analyze customers, customer_identities, events, customer_daily_activity, tickets, ticket_status_history,
-          customer_orders, subscription_spans, customer_event_facts, customer_event_periods`,
+          customer_orders, subscription_spans, customer_event_facts, customer_event_periods, customer_engagement,
+          nps_answers, workspace_daily_totals`,
     );
     await seedDemoSegments(db, workspaceId, userId, options.now);
     // Without statistics (no autovacuum on PGlite or a server with it off) removing a few members of a large
