@@ -30,6 +30,16 @@ export function CohortControls({
       <Field label="Start event" name="start_event" hint="What puts a customer in a cohort">
         <EventSelect name="start_event" value={query.startEvent} events={events} anyLabel="First event of any kind" />
       </Field>
+      <Field label="Or start on entering" name="start_segment" hint="A segment's Segment Entered events, instead">
+        <Select name="start_segment" defaultValue={query.startSegment ?? ""}>
+          <option value="">No segment: use the start event</option>
+          {segments.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </Select>
+      </Field>
       <Field label="Return event" name="return_event" hint="What counts as coming back">
         <EventSelect
           name="return_event"

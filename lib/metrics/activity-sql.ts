@@ -112,6 +112,38 @@ export function hasEventPeriods(period: Period, from: string, toExclusive: strin
   );
 }
 
+/**
+ * (customer_id, p) for customers who entered the saved segment in [from, toExclusive): with `firstTime` the
+ * period of each customer's first-ever entry (customers whose first entry is before `from` are in no cohort),
+ * otherwise every period with an entry. Entries are the segment's `Segment Entered` events, read from its
+ * membership log (segment_membership_events, indexed by segment and time); an entry logged for a profile since
+ * merged into another counts for the survivor, as its events do.
+ */
+export function segmentEntries(
+  scope: Scope,
+  segmentId: string,
+  period: Period,
+  from: string,
+  toExclusive: string,
+  firstTime: boolean,
+): SQL {
+  const entries = sql`
+    select coalesce(c.merged_into, l.customer_id) as customer_id, l.at
+    from segment_membership_events l
+    join customers c on c.workspace_id = l.workspace_id and c.id = l.customer_id
+    where l.workspace_id = ${scope.workspaceId} and l.segment_id = ${segmentId}::uuid and l.kind = 'entered'`;
+  const local = (at: SQL) => sql`date_trunc(${period}, ${at} at time zone ${scope.timeZone})::date`;
+  if (firstTime) {
+    return sql`
+      select customer_id, ${local(sql`min(at)`)} as p from (${entries}) e
+      group by customer_id
+      having min(at) >= ${localMidnight(scope, from)} and min(at) < ${localMidnight(scope, toExclusive)}`;
+  }
+  return sql`
+    select distinct customer_id, ${local(sql`at`)} as p from (${entries}) e
+    where at >= ${localMidnight(scope, from)} and at < ${localMidnight(scope, toExclusive)}`;
+}
+
 /** One period as an SQL interval, for stepping between period starts. */
 export function periodInterval(period: Period): SQL {
   return sql`${`1 ${period}`}::interval`;

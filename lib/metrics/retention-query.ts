@@ -20,6 +20,11 @@ export type RetentionQuery = {
   breakdown: string | null;
   /** Only the current members of this saved segment; null or absent for every customer. */
   segment?: string | null;
+  /**
+   * Start with entering this saved segment (its `Segment Entered` events) instead of `startEvent`: first-time
+   * cohorts by the first entry, recurring ones by every period with an entry. Null or absent: `startEvent`.
+   */
+  startSegment?: string | null;
 };
 
 type Params = { get(name: string): string | null };
@@ -42,6 +47,7 @@ export function parseRetentionQuery(params: Params, now: Date, timeZone: string)
     cumulative: booleanParam(params, "cumulative", false),
     breakdown: breakdown && breakdown.length <= 200 ? breakdown : null,
     segment: segmentParam(params),
+    startSegment: segmentParam(params, "start_segment"),
   };
 }
 
@@ -58,6 +64,7 @@ export function retentionSearchParams(query: RetentionQuery): URLSearchParams {
   });
   if (query.breakdown) params.set("breakdown", query.breakdown);
   if (query.segment) params.set("segment", query.segment);
+  if (query.startSegment) params.set("start_segment", query.startSegment);
   return params;
 }
 

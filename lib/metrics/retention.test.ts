@@ -141,6 +141,7 @@ describe("retention query parameters", () => {
       from: "2025-11-17",
       to: "2026-02-04",
       segment: null,
+      startSegment: null,
     });
   });
   it("names the offending parameter", () => {

@@ -1,7 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { rows } from "@/lib/db/rows";
-import { firstOccurrences, hasEventPeriods, occurrences, type Scope } from "./activity-sql";
+import { firstOccurrences, hasEventPeriods, occurrences, type Scope, segmentEntries } from "./activity-sql";
 import { breakdownGrouping, breakdownOrder } from "./breakdown";
 import { ANY_EVENT } from "./metric-query";
 import { addPeriods, isComplete, localDate, type Period, periodStart, periodStarts, periodsBetween } from "./periods";
@@ -32,11 +32,13 @@ export type RetentionResult = {
 export function cohortMembers(scope: Scope, query: RetentionQuery): SQL {
   const rangeStart = periodStart(query.from, query.period);
   const rangeEnd = addPeriods(periodStart(query.to, query.period), query.period, 1);
-  const starts =
-    query.mode === "first_time"
+  const starts = query.startSegment
+    ? segmentEntries(scope, query.startSegment, query.period, rangeStart, rangeEnd, query.mode === "first_time")
+    : query.mode === "first_time"
       ? firstOccurrences(scope, query.startEvent, query.period, rangeStart, rangeEnd, true)
       : occurrences(scope, query.startEvent, query.period, rangeStart, rangeEnd, true);
-  if (!query.breakdown && query.startEvent !== ANY_EVENT && hasEventPeriods(query.period, rangeStart, rangeEnd)) {
+  const fromEventPeriods = query.startEvent !== ANY_EVENT && !query.startSegment;
+  if (!query.breakdown && fromEventPeriods && hasEventPeriods(query.period, rangeStart, rangeEnd)) {
     // customer_event_periods holds live customers only: the join with customers (a scan of all of them, a
     // third of the named cohort query at 100,000 customers) would drop nobody.
     return sql`
@@ -84,6 +86,7 @@ export async function computeRetention(
           group by cohort, bvalue, last_p`
     : sql`select 'cell' as kind, cohort::text, bvalue, p::text, count(*)::int as n from hits group by cohort, bvalue, p`;
   await requireSegment(db, scope.workspaceId, query.segment);
+  await requireSegment(db, scope.workspaceId, query.startSegment, "start_segment");
   const fromCells = await cohortCountsFromCells(db, scope, query, todayPeriod);
   if (fromCells) return assemble(query, fromCells, today);
   const rangeStart = periodStart(query.from, query.period);

@@ -7,11 +7,11 @@ type Params = { get(name: string): string | null };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The optional `segment` parameter of the retention and lifecycle views: a saved segment's id. */
-export function segmentParam(params: Params): string | null {
-  const value = params.get("segment")?.trim() ?? "";
+/** An optional segment-id parameter (`segment`, the views' filter, or `start_segment`): a saved segment's id. */
+export function segmentParam(params: Params, name = "segment"): string | null {
+  const value = params.get(name)?.trim() ?? "";
   if (value === "") return null;
-  if (!UUID.test(value)) throw new Invalid("`segment` must be a segment id.", { segment: "Not a segment id" });
+  if (!UUID.test(value)) throw new Invalid(`\`${name}\` must be a segment id.`, { [name]: "Not a segment id" });
   return value.toLowerCase();
 }
 
@@ -26,12 +26,17 @@ export function segmentCondition(workspaceId: string, segment: string | null | u
     select s.customer_id from segment_members s where s.workspace_id = ${workspaceId} and s.segment_id = ${segment})`;
 }
 
-/** A 400 naming `segment` when the id is not a segment of this workspace (instead of an empty table). */
-export async function requireSegment(db: Db, workspaceId: string, segment: string | null | undefined) {
+/** A 400 naming the parameter when the id is not a segment of this workspace (instead of an empty table). */
+export async function requireSegment(
+  db: Db,
+  workspaceId: string,
+  segment: string | null | undefined,
+  name = "segment",
+) {
   if (!segment) return;
   const found = await rows(db, sql`select 1 from segments where workspace_id = ${workspaceId} and id = ${segment}`);
   if (found.length === 0) {
-    throw new Invalid("`segment` is not a segment of this workspace.", { segment: "No such segment" });
+    throw new Invalid(`\`${name}\` is not a segment of this workspace.`, { [name]: "No such segment" });
   }
 }
 
@@ -46,8 +51,14 @@ export async function listSegmentChoices(db: Db, workspaceId: string): Promise<S
   );
 }
 
-/** A view's segment when it is one of `choices`, else no segment and the reason to show. */
-export function knownSegment<Q extends { segment?: string | null }>(query: Q, choices: readonly SegmentChoice[]) {
-  if (!query.segment || choices.some((c) => c.id === query.segment)) return { query, problem: null };
-  return { query: { ...query, segment: null }, problem: "That segment does not exist in this workspace." };
+/** A view's segments (filter and start) when they are among `choices`, else none and the reason to show. */
+export function knownSegment<Q extends { segment?: string | null; startSegment?: string | null }>(
+  query: Q,
+  choices: readonly SegmentChoice[],
+) {
+  const known = (id: string | null | undefined) => !id || choices.some((c) => c.id === id);
+  if (known(query.segment) && known(query.startSegment)) return { query, problem: null };
+  const segment = known(query.segment) ? query.segment : null;
+  const startSegment = known(query.startSegment) ? query.startSegment : null;
+  return { query: { ...query, segment, startSegment }, problem: "That segment does not exist in this workspace." };
 }

@@ -27,8 +27,8 @@ export async function cohortCountsFromCells(
   todayPeriod: string,
 ): Promise<CohortCountRow[] | null> {
   const { period } = query;
-  if (query.startEvent !== ANY_EVENT || query.returnEvent !== ANY_EVENT || query.breakdown || query.segment)
-    return null;
+  const { startEvent, returnEvent, breakdown, segment, startSegment } = query;
+  if (startEvent !== ANY_EVENT || returnEvent !== ANY_EVENT || breakdown || segment || startSegment) return null;
   if (!isRollupPeriod(period)) return null;
   if (query.cumulative && (await hasActivityAfter(db, scope.workspaceId, period, todayPeriod))) return null;
   const rangeStart = periodStart(query.from, period);
