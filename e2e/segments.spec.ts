@@ -81,6 +81,10 @@ test("a marketer builds “purchased ≥ 2 times in the last 30 days AND NPS ≤
     "href",
     /\/cohorts\?segment=[0-9a-f-]{36}/,
   );
+  await expect(page.getByRole("link", { name: "Retention after entering this segment" })).toHaveAttribute(
+    "href",
+    /\/cohorts\?start_segment=[0-9a-f-]{36}/,
+  );
   await screenshot(page, "segment-page");
 
   // Members export: a header and one line per member.

@@ -41,10 +41,17 @@ export function RetentionComparison({
   });
   const explorer = `/cohorts?segment=${encodeURIComponent(segmentId)}&period=month`;
   if (members.isPending || everyone.isPending) return <p className="text-sm text-slate-600">Computing retention…</p>;
+  // The other question a segment raises: of those who entered it, who came back (cohorts by their entry).
+  const afterEntering = `/cohorts?start_segment=${encodeURIComponent(segmentId)}&period=week`;
   const explorerLink = (
-    <Link href={explorer} className="text-sm font-medium text-brand-700 hover:underline">
-      Open in the Cohorts explorer
-    </Link>
+    <span className="inline-flex flex-wrap gap-x-4 gap-y-1">
+      <Link href={explorer} className="text-sm font-medium text-brand-700 hover:underline">
+        Open in the Cohorts explorer
+      </Link>
+      <Link href={afterEntering} className="text-sm font-medium text-brand-700 hover:underline">
+        Retention after entering this segment
+      </Link>
+    </span>
   );
   if (members.isError || everyone.isError) {
     return (
