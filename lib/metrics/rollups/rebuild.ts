@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { rows } from "@/lib/db/rows";
 import { applyCellDeltas } from "./apply";
-import { accumulate, contributions, type PeriodActivity, ROLLUP_PERIODS, type RollupPeriod } from "./contributions";
+import { addContributions, type PeriodActivity, ROLLUP_PERIODS, type RollupPeriod } from "./contributions";
 import { backfillEventPeriods, rebuildEventPeriods } from "./event-periods";
 import { periodActivitySelect } from "./period-activity-sql";
 
@@ -43,7 +43,7 @@ export async function rebuildPeriodRollups(db: Db, workspaceId: string) {
     let current: number | null = null;
     const periods = new Map<RollupPeriod, PeriodActivity[]>();
     const flush = () => {
-      for (const [period, list] of periods) accumulate(totals.get(period)!, contributions(list, period));
+      for (const [period, list] of periods) addContributions(totals.get(period)!, list, period, 1);
       periods.clear();
     };
     for (const r of chunk) {

@@ -3,14 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { rows } from "@/lib/db/rows";
 import { periodStart } from "../periods";
 import { applyCellDeltas } from "./apply";
-import {
-  accumulate,
-  contributions,
-  difference,
-  type PeriodActivity,
-  ROLLUP_PERIODS,
-  type RollupPeriod,
-} from "./contributions";
+import { addContributions, type PeriodActivity, ROLLUP_PERIODS, type RollupPeriod } from "./contributions";
 import { rebuildEventPeriods } from "./event-periods";
 import { bigintList, periodActivitySelect } from "./period-activity-sql";
 import { rebuildPeriodRollups } from "./rebuild";
@@ -93,10 +86,8 @@ export async function refreshPeriodRollups(
     const delta = new Map<string, number>();
     for (const id of ids) {
       const key = `${id}|${period}`;
-      accumulate(
-        delta,
-        difference(contributions(old.get(key) ?? [], period), contributions(now.get(key) ?? [], period)),
-      );
+      addContributions(delta, old.get(key) ?? [], period, -1);
+      addContributions(delta, now.get(key) ?? [], period, 1);
     }
     await applyCellDeltas(db, workspaceId, period, delta);
   }
