@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { rows } from "@/lib/db/rows";
 import type { NormalizedMessage } from "@/lib/ingest/message";
+import { StaleCustomerError } from "@/lib/ingest/retry";
 import type { IdentityPlan, IdentityState } from "./identity-plan";
 import { mergeTimedTraits, type TimedTraits } from "./traits";
 
@@ -182,6 +183,20 @@ async function mergeCustomers(db: Db, workspaceId: string, merges: readonly { lo
   if (merges.length === 0) return;
   const pairs = JSON.stringify(merges.map((m) => ({ l: m.loser, s: m.survivor })));
   const m = sql`jsonb_to_recordset(${pairs}::jsonb) as m(l bigint, s bigint)`;
+  // Both sides locked first, in id order: a concurrent batch still storing events on a loser commits before
+  // those events are moved here (else they would stay behind on a merged-away profile), and one that merged a
+  // loser first makes this batch replay instead of merging it twice.
+  const locked = await rows<{ id: number; merged_into: number | null }>(
+    db,
+    sql`select id, merged_into from customers
+        where workspace_id = ${workspaceId} and id = any(${`{${[...new Set(merges.flatMap((x) => [x.loser, x.survivor]))].join(",")}}`}::bigint[])
+        order by id for update`,
+  );
+  if (
+    locked.some((r) => r.merged_into !== null) ||
+    locked.length < new Set(merges.flatMap((x) => [x.loser, x.survivor])).size
+  )
+    throw new StaleCustomerError("a profile to merge");
   await db.execute(
     sql`update events e set customer_id = m.s from ${m} where e.workspace_id = ${workspaceId} and e.customer_id = m.l`,
   );

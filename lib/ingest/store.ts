@@ -5,9 +5,11 @@ import { planIdentities } from "@/lib/customers/identity-plan";
 import { identitySettings } from "@/lib/customers/identity-settings";
 import { applyIdentityPlan, loadIdentityState } from "@/lib/customers/identity-store";
 import type { Db } from "@/lib/db/client";
+import { rows } from "@/lib/db/rows";
 import { dataQualityIssues, ingestRejections, workspaces } from "@/lib/db/schema";
 import { updateRollups } from "./incremental";
 import type { IngestOutcome, IngestTarget, RejectedEvent } from "./ingest-types";
+import { StaleCustomerError } from "./retry";
 import { BLOCKED_ONLY_MESSAGE, type ValidMessage } from "./validate";
 import { insertEvents } from "./write-events";
 
@@ -95,12 +97,19 @@ export async function storeMessages(
 async function lockCustomers(db: Db, workspaceId: string, customerIds: readonly number[]) {
   const ids = [...new Set(customerIds)].sort((a, b) => a - b);
   if (ids.length === 0) return;
-  await db.execute(sql`
-    select 1 from customers
-    where workspace_id = ${workspaceId} and id = any(${`{${ids.join(",")}}`}::bigint[])
-    order by id
-    for update
-  `);
+  // A lock granted after a concurrent batch committed sees that batch's row: if it merged one of these
+  // profiles away (or dropped it), the identities resolved above are stale, and the whole batch replays.
+  const [live] = await rows<{ n: number }>(
+    db,
+    sql`
+      select count(*)::int as n from (
+        select merged_into from customers
+        where workspace_id = ${workspaceId} and id = any(${`{${ids.join(",")}}`}::bigint[])
+        order by id
+        for update
+      ) locked where merged_into is null`,
+  );
+  if ((live?.n ?? 0) !== ids.length) throw new StaleCustomerError("a profile events were resolved to");
 }
 
 /** Records refused events for the debugger and identity issues for the data-quality page. */

@@ -1,6 +1,4 @@
 import { type SQL, sql } from "drizzle-orm";
-import { NPS_EVENT, NPS_SCORE_PROPERTY } from "@/lib/metrics/kpis/nps";
-import { jsonNumber } from "@/lib/metrics/kpis/sql";
 import { type Count, countCondition } from "./compile-events";
 import type { SegmentCondition } from "./rule-schema";
 import type { Scope } from "./scope";

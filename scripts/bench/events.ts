@@ -5,7 +5,14 @@ import type { Random } from "@/lib/seed/random";
  * identify, page views, product events, a few orders and identifies — so identity resolution and the rollups
  * do the work they do in production.
  */
-export function makeBatch(random: Random, size: number, runId: string, offset: number, customers: number) {
+export function makeBatch(
+  random: Random,
+  size: number,
+  runId: string,
+  offset: number,
+  customers: number,
+  spreadMs = 30 * 86_400_000,
+) {
   const batch: Record<string, unknown>[] = [];
   for (let i = 0; i < size; i++) {
     const n = offset + i;
@@ -14,7 +21,7 @@ export function makeBatch(random: Random, size: number, runId: string, offset: n
     const base = {
       messageId: `${runId}-${n}`,
       ...(anonymous ? { anonymousId: `anon-${user}` } : { userId: `user-${user}` }),
-      timestamp: new Date(Date.now() - random.int(0, 30 * 86_400_000)).toISOString(),
+      timestamp: new Date(Date.now() - random.int(0, spreadMs)).toISOString(),
       context: { library: { name: "bench", version: "1" } },
     };
     const roll = random.next();

@@ -20,6 +20,7 @@ const BATCH = 500;
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 4);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const CUSTOMERS = 50_000;
+const SPREAD_MS = Number(process.env.BENCH_SPREAD_MS ?? 30 * 86_400_000);
 const WRITE_KEY = "bench_write_key";
 
 export type IngestResult = {
@@ -74,7 +75,7 @@ async function drive(url: string, label: string): Promise<IngestResult> {
       let offset = client * 10_000_000;
       while (performance.now() < deadline) {
         const body = JSON.stringify({
-          batch: makeBatch(random, BATCH, runId, offset, CUSTOMERS),
+          batch: makeBatch(random, BATCH, runId, offset, CUSTOMERS, SPREAD_MS),
           sentAt: new Date().toISOString(),
         });
         offset += BATCH;

@@ -1,4 +1,4 @@
-import { bigint, integer, json, pgTable, primaryKey, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, integer, json, pgTable, primaryKey, smallint, timestamp, uuid } from "drizzle-orm/pg-core";
 import { workspaces } from "./workspaces";
 
 /**
@@ -19,6 +19,8 @@ export const ingestInbox = pgTable(
     id: bigint("id", { mode: "number" }).generatedByDefaultAsIdentity(),
     sourceId: uuid("source_id"),
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull(),
+    /** Which drain loop takes the row (lib/ingest/inbox/lanes.ts): one customer's events share a lane. */
+    lane: smallint("lane").notNull().default(0),
     /** Validated, normalised messages (lib/ingest/inbox-codec.ts), in the order received. */
     messages: json("messages").$type<unknown[]>().notNull(),
     eventCount: integer("event_count").notNull(),

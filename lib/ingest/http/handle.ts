@@ -136,7 +136,7 @@ export async function handleTrackingPost(
     }
     const admitted = await admission.run(async () => {
       if (inline) return ingestBatch(database.db, target, items, options);
-      const outcome = await acceptBatch(database.db, target, items, options);
+      const outcome = await acceptBatch(database.db, target, items, { ...options, lanes: drainer.lanes });
       drainer.kick(outcome.accepted);
       return outcome;
     });

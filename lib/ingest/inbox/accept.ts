@@ -8,7 +8,8 @@ import type { IngestOutcome, IngestTarget, RawItem, RejectedEvent } from "../ing
 import type { MessageType } from "../message";
 import { recordProblems } from "../store";
 import { BLOCKED_ONLY_MESSAGE, validateBatch } from "../validate";
-import { encodeInboxMessage } from "./codec";
+import { encodeInboxMessage, type InboxMessage } from "./codec";
+import type { InboxLanes, LaneIdentity } from "./lanes";
 
 /**
  * The fast half of the tracking API under load: validates the batch, refuses what can be refused without
@@ -21,7 +22,7 @@ export async function acceptBatch(
   db: Db,
   target: IngestTarget,
   items: readonly RawItem[],
-  options: { receivedAt: Date; batchSentAt?: Date | null; defaultType?: MessageType },
+  options: { receivedAt: Date; batchSentAt?: Date | null; defaultType?: MessageType; lanes?: InboxLanes },
 ): Promise<IngestOutcome> {
   const { valid, rejected } = validateBatch(items, options);
   const [workspace] = await rows<{ settings: WorkspaceSettings }>(
@@ -31,9 +32,14 @@ export async function acceptBatch(
   if (!workspace) throw new Error(`unknown workspace ${target.workspaceId}`);
   const blocked = blockedValueSet(identitySettings(workspace.settings).blockedIdentityValues);
   const usable = (value: string | null) => value !== null && !isBlocked(value, blocked);
-  const queued = [];
+  const queued: { message: InboxMessage; identity: LaneIdentity }[] = [];
   for (const v of valid) {
-    if (usable(v.message.userId) || usable(v.message.anonymousId)) queued.push(encodeInboxMessage(v.message, v.index));
+    const identity = {
+      userId: usable(v.message.userId) ? v.message.userId : null,
+      anonymousId: usable(v.message.anonymousId) ? v.message.anonymousId : null,
+    };
+    if (identity.userId !== null || identity.anonymousId !== null)
+      queued.push({ message: encodeInboxMessage(v.message, v.index), identity });
     else
       rejected.push({
         index: v.index,
@@ -42,10 +48,31 @@ export async function acceptBatch(
         message: BLOCKED_ONLY_MESSAGE,
       });
   }
+  const assigned = options.lanes
+    ? await options.lanes.assign(
+        db,
+        target.workspaceId,
+        queued.map((q) => q.identity),
+      )
+    : queued.map(() => 0);
+  const byLane = new Map<number, InboxMessage[]>();
+  queued.forEach((q, i) => {
+    const lane = assigned[i]!;
+    const messages = byLane.get(lane) ?? [];
+    messages.push(q.message);
+    byLane.set(lane, messages);
+  });
+  // One row per lane, all in one statement: the batch is committed (or not) as a whole.
   const insert = sql`
-    insert into ingest_inbox (workspace_id, source_id, received_at, messages, event_count)
-    values (${target.workspaceId}::uuid, ${target.sourceId}::uuid, ${options.receivedAt.toISOString()}::timestamptz,
-            ${JSON.stringify(queued)}::json, ${queued.length}::int)
+    insert into ingest_inbox (workspace_id, source_id, received_at, lane, messages, event_count)
+    values ${sql.join(
+      [...byLane].map(
+        ([lane, messages]) =>
+          sql`(${target.workspaceId}::uuid, ${target.sourceId}::uuid, ${options.receivedAt.toISOString()}::timestamptz,
+               ${lane}::smallint, ${JSON.stringify(messages)}::json, ${messages.length}::int)`,
+      ),
+      sql`, `,
+    )}
   `;
   if (rejected.length === 0) {
     if (queued.length > 0) await db.execute(insert);

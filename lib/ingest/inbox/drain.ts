@@ -26,7 +26,13 @@ export type DrainResult = { events: number; rows: number; ids: number[] };
  */
 export async function drainInboxOnce(
   db: Db,
-  options: { maxEvents?: number; maxRows?: number; onClaim?: (ids: readonly number[]) => void } = {},
+  options: {
+    maxEvents?: number;
+    maxRows?: number;
+    /** Only rows of this lane (lanes.ts); rows written with more lanes than `of` fall to lane `lane % of`. */
+    lane?: { index: number; of: number };
+    onClaim?: (ids: readonly number[]) => void;
+  } = {},
 ): Promise<DrainResult> {
   const maxEvents = options.maxEvents ?? DRAIN_CHUNK_EVENTS;
   return withRetry(() =>
@@ -34,6 +40,7 @@ export async function drainInboxOnce(
       const candidates = await rows<{ id: number; event_count: number }>(
         tx,
         sql`select id, event_count from ingest_inbox where attempts < ${MAX_DRAIN_ATTEMPTS}
+            ${options.lane ? sql`and lane % ${options.lane.of} = ${options.lane.index}` : sql``}
             order by id limit ${options.maxRows ?? CLAIM_ROWS} for update skip locked`,
       );
       const ids: number[] = [];
