@@ -47,16 +47,22 @@ export class InboxLanes {
   }
 
   private async learn(db: Db, workspaceId: string, anonymousIds: readonly string[]) {
+    // One primary-key probe per id (LATERAL ... LIMIT 1), whatever the planner thinks of the tables' sizes:
+    // an `= any(array)` filter was planned as a scan of every anonymous identity on never-analyzed tables.
     const found = await rows<{ value: string; user_id: string }>(
       db,
       sql`
-        select i.value, coalesce(survivor.external_id, c.external_id) as user_id
-        from customer_identities i
-        join customers c on c.workspace_id = i.workspace_id and c.id = i.customer_id
-        left join customers survivor on survivor.workspace_id = c.workspace_id and survivor.id = c.merged_into
-        where i.workspace_id = ${workspaceId} and i.kind = 'anonymous_id'
-          and i.value = any(${toPgArray(anonymousIds)}::text[])
-          and coalesce(survivor.external_id, c.external_id) is not null
+        select v.value, u.user_id
+        from unnest(${toPgArray(anonymousIds)}::text[]) as v(value)
+        cross join lateral (
+          select coalesce(survivor.external_id, c.external_id) as user_id
+          from customer_identities i
+          join customers c on c.workspace_id = i.workspace_id and c.id = i.customer_id
+          left join customers survivor on survivor.workspace_id = c.workspace_id and survivor.id = c.merged_into
+          where i.workspace_id = ${workspaceId} and i.kind = 'anonymous_id' and i.value = v.value
+          limit 1
+        ) u
+        where u.user_id is not null
       `,
     );
     const users = new Map(found.map((row) => [row.value, row.user_id]));
