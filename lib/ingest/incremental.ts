@@ -4,7 +4,7 @@ import { rows } from "@/lib/db/rows";
 import { updateKpiFacts } from "@/lib/metrics/facts";
 import { NPS_EVENT } from "@/lib/metrics/kpis/nps";
 import { addEventPeriods } from "@/lib/metrics/rollups/event-periods";
-import { newPeriodRows, refreshPeriodRollups } from "@/lib/metrics/rollups/refresh";
+import { addPeriodRows, refreshPeriodRollups } from "@/lib/metrics/rollups/refresh";
 import { refreshSegmentMembership } from "@/lib/segments/store/refresh";
 import { PURCHASE_EVENT, SUBSCRIPTION_EVENTS } from "./commerce-events";
 import { ORDER_KEY, rebuildDailyActivity, refreshCustomerFacts } from "./rollup";
@@ -28,7 +28,7 @@ export async function updateRollups(
 
   const incremental = stored.filter((e) => !rebuild.has(e.customerId));
   await addDailyActivity(db, workspaceId, incremental);
-  const newPeriods = await newPeriodRows(db, workspaceId, incremental);
+  const newPeriods = await addPeriodRows(db, workspaceId, incremental);
   await addEventPeriods(db, workspaceId, incremental);
   await addCustomerFacts(db, workspaceId, incremental);
 

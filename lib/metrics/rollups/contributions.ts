@@ -44,36 +44,47 @@ export function addContributions(
   period: RollupPeriod,
   sign: 1 | -1,
 ): Map<string, number> {
-  const add = (key: CellKey) => {
-    const k = cellKey(key);
-    total.set(k, (total.get(k) ?? 0) + sign);
-  };
+  // Runs for every customer an ingest batch touches, twice (old and new), with a cohort × active-period
+  // loop: keys are built as the strings cellKey() gives, without an object per cell.
+  const add = (k: string) => total.set(k, (total.get(k) ?? 0) + sign);
   const sorted = [...periods].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
   const active = sorted.filter((x) => x.active).map((x) => x.start);
   const lastActive = active.at(-1);
   const first = sorted[0];
   if (first) {
-    add({ table: "retention", mode: "first_time", measure: "size", cohort: first.start, p: first.start });
-    for (const p of active)
-      if (p > first.start) add({ table: "retention", mode: "first_time", measure: "on", cohort: first.start, p });
-    if (lastActive !== undefined && lastActive > first.start)
-      add({ table: "retention", mode: "first_time", measure: "last", cohort: first.start, p: lastActive });
+    const cohort = first.start;
+    add(`retention|first_time|size|${cohort}|${cohort}`);
+    for (const p of active) if (p > cohort) add(`retention|first_time|on|${cohort}|${p}`);
+    if (lastActive !== undefined && lastActive > cohort) add(`retention|first_time|last|${cohort}|${lastActive}`);
   }
   for (const { start: cohort } of sorted) {
-    add({ table: "retention", mode: "recurring", measure: "size", cohort, p: cohort });
-    for (const p of active) if (p > cohort) add({ table: "retention", mode: "recurring", measure: "on", cohort, p });
-    if (lastActive !== undefined && lastActive > cohort)
-      add({ table: "retention", mode: "recurring", measure: "last", cohort, p: lastActive });
+    add(`retention|recurring|size|${cohort}|${cohort}`);
+    for (const p of active) if (p > cohort) add(`retention|recurring|on|${cohort}|${p}`);
+    if (lastActive !== undefined && lastActive > cohort) add(`retention|recurring|last|${cohort}|${lastActive}`);
   }
   active.forEach((p, i) => {
     const previous = active[i - 1];
     const status =
-      previous === undefined ? "new" : previous === addPeriods(p, period, -1) ? "returning" : "resurrecting";
-    add({ table: "lifecycle", status, p });
-    const next = addPeriods(p, period, 1);
-    if (active[i + 1] !== next) add({ table: "lifecycle", status: "dormant", p: next });
+      previous === undefined ? "new" : previous === neighbour(p, period, -1) ? "returning" : "resurrecting";
+    add(`lifecycle|${status}|${p}`);
+    const next = neighbour(p, period, 1);
+    if (active[i + 1] !== next) add(`lifecycle|dormant|${next}`);
   });
   return total;
+}
+
+const neighbours = new Map<string, string>();
+
+/** addPeriods(start, period, ±1), remembered: the same few hundred period starts recur on every batch. */
+function neighbour(start: string, period: RollupPeriod, n: 1 | -1): string {
+  const key = `${period}|${n}|${start}`;
+  let found = neighbours.get(key);
+  if (found === undefined) {
+    found = addPeriods(start, period, n);
+    if (neighbours.size > 100_000) neighbours.clear();
+    neighbours.set(key, found);
+  }
+  return found;
 }
 
 type RetentionCell = Extract<CellKey, { table: "retention" }>;

@@ -10,13 +10,14 @@ import { rebuildPeriodRollups } from "./rebuild";
 
 type PeriodRow = { customer_id: number | string; period: RollupPeriod; start: string; active: boolean };
 
-/** Period rows that newly stored events add or turn active, from newPeriodRows. */
-export type NewPeriodRow = { c: number; period: RollupPeriod; s: string; a: boolean };
+/** Period rows newly stored events added (`inserted`) or turned active (not `inserted`), from addPeriodRows. */
+export type NewPeriodRow = { c: number; period: RollupPeriod; s: string; inserted: boolean };
 
 /**
  * Brings the period activity of some customers up to date and moves the cohort and lifecycle counts by the
  * difference between what each customer contributed before and after:
- * - `added`: rows newly stored events open or turn active (newPeriodRows) — upserted as they are;
+ * - `added`: rows newly stored events opened or turned active (addPeriodRows, already written): what the
+ *   customers contributed before is their current rows with those changes undone;
  * - `rederive`: customers whose history changed otherwise (a merge, a rebuilt daily rollup) — their rows are
  *   derived again from customer_daily_activity, and their named-event periods from events; merged-away
  *   customers end with none. (New events of everyone else reach the named-event periods through
@@ -36,12 +37,13 @@ export async function refreshPeriodRollups(
   const fresh = new Set(rederive ?? []);
   const ids = [...new Set([...fresh, ...added.map((r) => r.c)])].sort((a, b) => a - b);
   if (ids.length === 0) return;
-  const before = await rows<PeriodRow>(
+  const current = await rows<PeriodRow>(
     db,
     sql`select customer_id, period, start::text as start, active from customer_period_activity
         where workspace_id = ${workspaceId} and customer_id = any(${bigintList(ids)}::bigint[])`,
   );
-  const old = byCustomerAndPeriod(before);
+  const old = byCustomerAndPeriod(withoutAdded(current, added));
+  const after = byCustomerAndPeriod(current);
   await rebuildEventPeriods(
     db,
     workspaceId,
@@ -52,35 +54,13 @@ export async function refreshPeriodRollups(
     workspaceId,
     [...fresh].sort((a, b) => a - b),
   );
-  const upserts = added
-    .filter((r) => !fresh.has(r.c))
-    .sort((x, y) => x.c - y.c || cmp(x.period, y.period) || cmp(x.s, y.s));
   for (const id of ids) {
     if (fresh.has(id)) continue;
     for (const period of ROLLUP_PERIODS) {
       const key = `${id}|${period}`;
-      if (old.has(key))
-        now.set(
-          key,
-          (old.get(key) ?? []).map((p) => ({ ...p })),
-        );
+      const rowsNow = after.get(key);
+      if (rowsNow) now.set(key, rowsNow);
     }
-  }
-  for (const r of upserts) {
-    const key = `${r.c}|${r.period}`;
-    const list = now.get(key) ?? [];
-    const found = list.find((p) => p.start === r.s);
-    if (found) found.active ||= r.a;
-    else list.push({ start: r.s, active: r.a });
-    now.set(key, list);
-  }
-  if (upserts.length > 0) {
-    await db.execute(sql`
-      insert into customer_period_activity as t (workspace_id, customer_id, period, start, active)
-      select ${workspaceId}::uuid, x.c, x.period, x.s::date, x.a
-      from jsonb_to_recordset(${JSON.stringify(upserts)}::jsonb) as x(c bigint, period text, s text, a boolean)
-      on conflict (workspace_id, customer_id, period, start) do update set active = t.active or excluded.active
-    `);
   }
   for (const period of ROLLUP_PERIODS) {
     const delta = new Map<string, number>();
@@ -111,11 +91,25 @@ async function rederiveRows(db: Db, workspaceId: string, ids: readonly number[])
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** The rows as they were before `added` was written: inserted ones dropped, ones turned active inactive again. */
+function withoutAdded(current: readonly PeriodRow[], added: readonly NewPeriodRow[]): PeriodRow[] {
+  if (added.length === 0) return [...current];
+  const changed = new Map(added.map((r) => [`${r.c}|${r.period}|${r.s}`, r.inserted]));
+  const out: PeriodRow[] = [];
+  for (const row of current) {
+    const inserted = changed.get(`${Number(row.customer_id)}|${row.period}|${row.start}`);
+    if (inserted === undefined) out.push(row);
+    else if (!inserted) out.push({ ...row, active: false });
+  }
+  return out;
+}
+
 /**
- * The period rows newly stored events open, or turn active. Everyone else (most events land in a week the
- * customer was already active in) costs one lookup and no refresh.
+ * Writes the period rows newly stored events open, or turn active, and returns those: one statement, in which
+ * rows already holding the batch's activity are neither written nor returned (most events land in a week the
+ * customer was already active in). Call refreshPeriodRollups with the result, later in the same transaction.
  */
-export async function newPeriodRows(
+export async function addPeriodRows(
   db: Db,
   workspaceId: string,
   events: readonly { customerId: number; day: string; type: string }[],
@@ -132,19 +126,20 @@ export async function newPeriodRows(
       else seen.set(key, { c: e.customerId, period, s, a: active });
     }
   }
-  const changed = await rows<{ c: number | string; period: RollupPeriod; s: string; a: boolean }>(
+  // A fixed order of upserts keeps concurrent batches from deadlocking on the same rows.
+  const values = [...seen.values()].sort((x, y) => x.c - y.c || cmp(x.period, y.period) || cmp(x.s, y.s));
+  // xmax = 0 only on a row version this statement inserted; an updated one carries this transaction's id.
+  const changed = await rows<{ c: number | string; period: RollupPeriod; s: string; inserted: boolean }>(
     db,
     sql`
-      select x.c, x.period, x.s, x.a
-      from jsonb_to_recordset(${JSON.stringify([...seen.values()])}::jsonb) as x(c bigint, period text, s text, a boolean)
-      left join lateral (
-        select t.active from customer_period_activity t
-        where t.workspace_id = ${workspaceId} and t.customer_id = x.c and t.period = x.period and t.start = x.s::date
-        limit 1
-      ) t on true
-      where t.active is null or (x.a and not t.active)`,
+      insert into customer_period_activity as t (workspace_id, customer_id, period, start, active)
+      select ${workspaceId}::uuid, x.c, x.period, x.s::date, x.a
+      from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as x(c bigint, period text, s text, a boolean)
+      on conflict (workspace_id, customer_id, period, start) do update set active = true
+        where excluded.active and not t.active
+      returning t.customer_id as c, t.period, t.start::text as s, t.xmax = 0 as inserted`,
   );
-  return changed.map((r) => ({ c: Number(r.c), period: r.period, s: r.s, a: r.a }));
+  return changed.map((r) => ({ c: Number(r.c), period: r.period, s: r.s, inserted: r.inserted }));
 }
 
 const ACTIVE_TYPES = new Set(["track", "page", "screen"]);
