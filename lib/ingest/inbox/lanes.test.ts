@@ -124,6 +124,7 @@ describeEachDatabase("ingest inbox lanes (one customer's events drain in one lan
       const anons = Array.from({ length: 16 }, (_, i) => `a${i}`);
       const drainer = new InboxDrainer(database(), 2);
       let n = 0;
+      const lanesFilled = new Set<number>();
       for (let b = 0; b < 12; b++) {
         const batch = Array.from({ length: 5 + Math.floor(rng.next() * 30) }, () => {
           n++;
@@ -150,18 +151,14 @@ describeEachDatabase("ingest inbox lanes (one customer's events drain in one lan
           };
         });
         const outcome = await accept(batch, drainer.lanes);
+        for (const r of await inboxRows()) lanesFilled.add(r.lane);
         drainer.kick(outcome.accepted);
         if (b % 4 === 3) await drainer.whenIdle();
       }
       await drainer.whenIdle();
       await drainIngestQueue(db);
-      // Customers with events in both lanes: the loops really worked side by side.
-      const live = await rows<{ external_id: string }>(
-        db,
-        sql`select distinct c.external_id from events e join customers c on c.id = e.customer_id
-            where e.workspace_id = ${ws} and c.external_id is not null`,
-      );
-      expect(new Set(live.map((c) => laneOf(c.external_id, 2)))).toEqual(new Set([0, 1]));
+      // Both lanes had rows waiting: the loops really worked side by side.
+      expect(lanesFilled).toEqual(new Set([0, 1]));
 
       const drained = await rollupSnapshot(db, ws);
       await rebuildAllRollups(db, ws);
