@@ -186,16 +186,14 @@ async function mergeCustomers(db: Db, workspaceId: string, merges: readonly { lo
   // Both sides locked first, in id order: a concurrent batch still storing events on a loser commits before
   // those events are moved here (else they would stay behind on a merged-away profile), and one that merged a
   // loser first makes this batch replay instead of merging it twice.
+  const ids = [...new Set(merges.flatMap((x) => [x.loser, x.survivor]))];
   const locked = await rows<{ id: number; merged_into: number | null }>(
     db,
     sql`select id, merged_into from customers
-        where workspace_id = ${workspaceId} and id = any(${`{${[...new Set(merges.flatMap((x) => [x.loser, x.survivor]))].join(",")}}`}::bigint[])
+        where workspace_id = ${workspaceId} and id = any(${`{${ids.join(",")}}`}::bigint[])
         order by id for update`,
   );
-  if (
-    locked.some((r) => r.merged_into !== null) ||
-    locked.length < new Set(merges.flatMap((x) => [x.loser, x.survivor])).size
-  )
+  if (locked.length < ids.length || locked.some((r) => r.merged_into !== null))
     throw new StaleCustomerError("a profile to merge");
   await db.execute(
     sql`update events e set customer_id = m.s from ${m} where e.workspace_id = ${workspaceId} and e.customer_id = m.l`,
@@ -210,7 +208,6 @@ async function mergeCustomers(db: Db, workspaceId: string, merges: readonly { lo
     sql`delete from customer_daily_activity a using ${m} where a.workspace_id = ${workspaceId} and a.customer_id = m.l`,
   );
 
-  const ids = [...new Set(merges.flatMap((x) => [x.loser, x.survivor]))];
   const profiles = await rows<{
     id: number;
     traits: Record<string, unknown>;

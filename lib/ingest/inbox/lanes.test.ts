@@ -80,7 +80,12 @@ describeEachDatabase("ingest inbox lanes (one customer's events drain in one lan
   it("commits a batch as one inbox row per lane, which each loop drains alone; one loop drains every lane", async () => {
     const lanes = new InboxLanes(2);
     const users = ["u-1", "u-2", "u-3", "u-4", "u-5", "u-6"];
-    const batch = users.map((userId, i) => ({ type: "track", userId, event: "Logged In", messageId: `m${i}` }));
+    const batch: Record<string, string>[] = users.map((userId, i) => ({
+      type: "track",
+      userId,
+      event: "Logged In",
+      messageId: `m${i}`,
+    }));
     // A blocked user id does not decide the lane: the anonymous id does.
     batch.push({
       type: "track",
@@ -88,7 +93,7 @@ describeEachDatabase("ingest inbox lanes (one customer's events drain in one lan
       anonymousId: "a-9",
       event: "Logged In",
       messageId: "m-blocked",
-    } as never);
+    });
     expect(await accept(batch, lanes)).toMatchObject({ accepted: 7, rejected: [] });
     const byLane = new Map((await inboxRows()).map((r) => [r.lane, [...r.ids].sort()]));
     const expected = new Map<number, string[]>();
