@@ -1,5 +1,4 @@
 import { bigint, date, index, integer, numeric, pgTable, primaryKey, uuid } from "drizzle-orm/pg-core";
-import { workspaces } from "./workspaces";
 
 /**
  * One row per customer per day (in the workspace's time zone) with activity. Analytics read this instead of
@@ -8,9 +7,9 @@ import { workspaces } from "./workspaces";
 export const customerDailyActivity = pgTable(
   "customer_daily_activity",
   {
-    workspaceId: uuid("workspace_id")
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
+    // No foreign key: ingest writes a row here for nearly every event and holds the workspace row anyway;
+    // deleting a workspace clears these rows by trigger (drizzle/0016).
+    workspaceId: uuid("workspace_id").notNull(),
     customerId: bigint("customer_id", { mode: "number" }).notNull(),
     day: date("day", { mode: "string" }).notNull(),
     /** All events of any type. */

@@ -1,5 +1,4 @@
 import { bigint, date, index, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
-import { workspaces } from "./workspaces";
 
 /**
  * Per customer, named event (track, page or screen) and period kind (week or month, local calendar): the
@@ -12,9 +11,9 @@ import { workspaces } from "./workspaces";
 export const customerEventPeriods = pgTable(
   "customer_event_periods",
   {
-    workspaceId: uuid("workspace_id")
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
+    // No foreign key: ingest writes rows here for most events and holds the workspace row anyway; deleting a
+    // workspace clears these rows by trigger (drizzle/0016).
+    workspaceId: uuid("workspace_id").notNull(),
     name: text("name").notNull(),
     /** week or month. */
     period: text("period").notNull(),

@@ -80,9 +80,9 @@ export const subscriptionSpans = pgTable(
 export const customerEventFacts = pgTable(
   "customer_event_facts",
   {
-    workspaceId: uuid("workspace_id")
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
+    // No foreign key: ingest writes a row here for nearly every event and holds the workspace row anyway;
+    // deleting a workspace clears these rows by trigger (drizzle/0016).
+    workspaceId: uuid("workspace_id").notNull(),
     customerId: bigint("customer_id", { mode: "number" }).notNull(),
     name: text("name").notNull(),
     firstAt: timestamp("first_at", { withTimezone: true }).notNull(),

@@ -11,9 +11,9 @@ import { workspaces } from "./workspaces";
 export const customerPeriodActivity = pgTable(
   "customer_period_activity",
   {
-    workspaceId: uuid("workspace_id")
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
+    // No foreign key: ingest writes a row here for nearly every event and holds the workspace row anyway;
+    // deleting a workspace clears these rows by trigger (drizzle/0016).
+    workspaceId: uuid("workspace_id").notNull(),
     customerId: bigint("customer_id", { mode: "number" }).notNull(),
     /** week or month. */
     period: text("period").notNull(),
