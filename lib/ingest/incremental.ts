@@ -11,8 +11,9 @@ import { ORDER_KEY, rebuildDailyActivity, refreshCustomerFacts } from "./rollup"
 import type { StoredEvent } from "./write-events";
 
 /**
- * Keeps customer_daily_activity, the customer facts and the period rollups (cohort and lifecycle counts) current for newly stored events, inside the ingest
- * transaction. The common case adds the new events' counts to existing rows; customers whose history
+ * Keeps customer_daily_activity, the period rollups (cohort and lifecycle counts) and the KPI facts current for
+ * newly stored events, inside the ingest transaction (the per-event customer facts were added already, by
+ * addCustomerFactsLocking). The common case adds the new events' counts to existing rows; customers whose history
  * changed in another way (a merge, an order_id seen before, a subscription event) are recomputed from their
  * events instead, so the result always equals rebuildDailyActivity/refreshCustomerFacts over raw events.
  */
@@ -30,7 +31,6 @@ export async function updateRollups(
   await addDailyActivity(db, workspaceId, incremental);
   const newPeriods = await addPeriodRows(db, workspaceId, incremental);
   await addEventPeriods(db, workspaceId, incremental);
-  await addCustomerFacts(db, workspaceId, incremental);
 
   const refreshFacts = new Set(rebuild);
   for (const e of stored)
@@ -91,57 +91,5 @@ async function addDailyActivity(db: Db, workspaceId: string, events: readonly St
       active_event_count = t.active_event_count + excluded.active_event_count,
       order_count = t.order_count + excluded.order_count,
       revenue = t.revenue + excluded.revenue
-  `);
-}
-
-async function addCustomerFacts(db: Db, workspaceId: string, events: readonly StoredEvent[]) {
-  if (events.length === 0) return;
-  type Facts = {
-    c: number;
-    first: string;
-    last: string;
-    lastActive: string | null;
-    n: number;
-    o: number;
-    r: number;
-    lastOrder: string | null;
-  };
-  const byCustomer = new Map<number, Facts>();
-  for (const e of events) {
-    const t = e.timestamp.toISOString();
-    const f = byCustomer.get(e.customerId) ?? {
-      c: e.customerId,
-      first: t,
-      last: t,
-      lastActive: null,
-      n: 0,
-      o: 0,
-      r: 0,
-      lastOrder: null,
-    };
-    if (t < f.first) f.first = t;
-    if (t > f.last) f.last = t;
-    if (ACTIVE_TYPES.has(e.type) && (f.lastActive === null || t > f.lastActive)) f.lastActive = t;
-    f.n += 1;
-    if (e.orderKey !== null) {
-      f.o += 1;
-      f.r += e.amount ?? 0;
-      if (f.lastOrder === null || t > f.lastOrder) f.lastOrder = t;
-    }
-    byCustomer.set(e.customerId, f);
-  }
-  const values = [...byCustomer.values()].sort((x, y) => x.c - y.c);
-  await db.execute(sql`
-    update customers c set
-      first_seen_at = least(c.first_seen_at, x.first),
-      last_seen_at = greatest(c.last_seen_at, x.last),
-      last_active_at = greatest(c.last_active_at, x."lastActive"),
-      event_count = c.event_count + x.n,
-      order_count = c.order_count + x.o,
-      lifetime_revenue = c.lifetime_revenue + x.r,
-      last_order_at = greatest(c.last_order_at, x."lastOrder")
-    from jsonb_to_recordset(${JSON.stringify(values)}::jsonb)
-      as x(c bigint, first timestamptz, last timestamptz, "lastActive" timestamptz, n int, o int, r numeric, "lastOrder" timestamptz)
-    where c.workspace_id = ${workspaceId} and c.id = x.c
   `);
 }

@@ -1,15 +1,14 @@
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { applyTraitWrites, type TraitWrite } from "@/lib/customers/apply-traits";
 import { blockedValueSet } from "@/lib/customers/blocked";
 import { planIdentities } from "@/lib/customers/identity-plan";
 import { identitySettings } from "@/lib/customers/identity-settings";
 import { applyIdentityPlan, loadIdentityState } from "@/lib/customers/identity-store";
 import type { Db } from "@/lib/db/client";
-import { rows } from "@/lib/db/rows";
 import { dataQualityIssues, ingestRejections, workspaces } from "@/lib/db/schema";
+import { addCustomerFactsLocking } from "./customer-facts";
 import { updateRollups } from "./incremental";
 import type { IngestOutcome, IngestTarget, RejectedEvent } from "./ingest-types";
-import { StaleCustomerError } from "./retry";
 import { BLOCKED_ONLY_MESSAGE, type ValidMessage } from "./validate";
 import { insertEvents } from "./write-events";
 
@@ -64,12 +63,9 @@ export async function storeMessages(
       ? []
       : [{ message: messages[i]!, customerId: resolve(customer), receivedAt: entries[i]!.receivedAt }],
   );
-  await lockCustomers(
-    tx,
-    target.workspaceId,
-    toStore.map((t) => t.customerId),
-  );
   const stored = await insertEvents(tx, { ...target, timeZone: workspace.timeZone }, toStore);
+  // Also this batch's lock on its customers (in id order), before anything else keyed by them is written.
+  await addCustomerFactsLocking(tx, target.workspaceId, stored);
   const storedIds = new Set(stored.map((e) => e.messageId));
   const traitWrites: TraitWrite[] = toStore
     .filter(({ message: m }) => m.type === "identify" && storedIds.has(m.messageId))
@@ -87,29 +83,6 @@ export async function storeMessages(
     duplicates: toStore.length - stored.length,
     rejected: batchRejected.map(({ payload: _, ...r }) => r).sort((a, b) => a.index - b.index),
   };
-}
-
-/**
- * Takes the row locks of every customer this batch will update, in id order, before updating any. Later
- * statements update them in whatever order their plans choose; without this, two concurrent batches that
- * share customers can deadlock, and PostgreSQL only notices after deadlock_timeout (a second).
- */
-async function lockCustomers(db: Db, workspaceId: string, customerIds: readonly number[]) {
-  const ids = [...new Set(customerIds)].sort((a, b) => a - b);
-  if (ids.length === 0) return;
-  // A lock granted after a concurrent batch committed sees that batch's row: if it merged one of these
-  // profiles away (or dropped it), the identities resolved above are stale, and the whole batch replays.
-  const [live] = await rows<{ n: number }>(
-    db,
-    sql`
-      select count(*)::int as n from (
-        select merged_into from customers
-        where workspace_id = ${workspaceId} and id = any(${`{${ids.join(",")}}`}::bigint[])
-        order by id
-        for update
-      ) locked where merged_into is null`,
-  );
-  if ((live?.n ?? 0) !== ids.length) throw new StaleCustomerError("a profile events were resolved to");
 }
 
 /** Records refused events for the debugger and identity issues for the data-quality page. */

@@ -18,7 +18,8 @@ export const VALUE_SAMPLE = 2_000;
 export const MAX_VALUES = 25;
 
 /**
- * Values of the top-level trait `trait` on the VALUE_SAMPLE most recently created (unmerged) profiles.
+ * Values of the top-level trait `trait` on the VALUE_SAMPLE most recently created (unmerged) profiles: the
+ * highest ids, which the primary key reads backwards (ids are handed out in creation order).
  * Objects and arrays are not offered (a trait test reads strings, numbers, booleans and dates); blank text is
  * skipped. Ties are ordered by value so the list is stable.
  */
@@ -30,7 +31,7 @@ export async function sampleTraitValues(db: Db, workspaceId: string, trait: stri
       from (
         select c.traits -> ${trait} as raw from customers c
         where c.workspace_id = ${workspaceId} and c.merged_into is null
-        order by c.created_at desc, c.id desc
+        order by c.id desc
         limit ${VALUE_SAMPLE}
       ) recent
       cross join lateral (select recent.raw #>> '{}' as value) v

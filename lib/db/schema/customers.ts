@@ -63,7 +63,6 @@ export const customers = pgTable(
     index("customers_revenue_idx").on(t.workspaceId, t.lifetimeRevenue, t.id),
     index("customers_first_seen_idx").on(t.workspaceId, t.firstSeenAt, t.id),
     index("customers_orders_idx").on(t.workspaceId, t.orderCount, t.id),
-    index("customers_created_idx").on(t.workspaceId, t.createdAt),
     // "Active in the last N days" counts for the Overview without reading N days of daily activity.
     index("customers_last_active_idx").on(t.workspaceId, t.lastActiveAt).where(sql`${t.mergedInto} is null`),
   ],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addContributions, contributions } from "./contributions";
+import { Random } from "@/lib/seed/random";
+import { addContributionGrowth, addContributions, contributions, type PeriodActivity } from "./contributions";
 
 // One customer, weeks starting Monday: active in W1, W3 and W5; in W2 only a non-active event (identify).
 const W1 = "2026-01-05";
@@ -87,5 +88,28 @@ describe("a customer's contribution to the cohort and lifecycle counts", () => {
       [`lifecycle|returning|${W2}`]: 1,
       [`lifecycle|dormant|${W3}`]: 1,
     });
+  });
+
+  it("adds only what a customer's new or newly active weeks change, whatever their history", () => {
+    // addContributionGrowth must equal contributions(after) − contributions(before) for any growth.
+    const weeks = Array.from({ length: 16 }, (_, i) =>
+      new Date(Date.UTC(2026, 0, 5 + 7 * i)).toISOString().slice(0, 10),
+    );
+    const random = new Random(11);
+    const nonZero = (m: Map<string, number>) => Object.fromEntries([...m].filter(([, n]) => n !== 0).sort());
+    for (let run = 0; run < 300; run++) {
+      const before: PeriodActivity[] = weeks
+        .filter(() => random.next() < 0.4)
+        .map((start) => ({ start, active: random.next() < 0.6 }));
+      const after: PeriodActivity[] = weeks.flatMap((start) => {
+        const had = before.find((x) => x.start === start);
+        if (had) return [{ start, active: had.active || random.next() < 0.3 }];
+        return random.next() < 0.2 ? [{ start, active: random.next() < 0.7 }] : [];
+      });
+      // Unsorted input, as the database returns it.
+      after.reverse();
+      const expected = addContributions(addContributions(new Map(), before, "week", -1), after, "week", 1);
+      expect(nonZero(addContributionGrowth(new Map(), before, after, "week"))).toEqual(nonZero(expected));
+    }
   });
 });

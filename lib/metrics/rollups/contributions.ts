@@ -43,6 +43,7 @@ export function addContributions(
   periods: readonly PeriodActivity[],
   period: RollupPeriod,
   sign: 1 | -1,
+  options: { recurringReturns?: boolean } = {},
 ): Map<string, number> {
   // Runs for every customer an ingest batch touches, twice (old and new), with a cohort × active-period
   // loop: keys are built as the strings cellKey() gives, without an object per cell.
@@ -57,9 +58,10 @@ export function addContributions(
     for (const p of active) if (p > cohort) add(`retention|first_time|on|${cohort}|${p}`);
     if (lastActive !== undefined && lastActive > cohort) add(`retention|first_time|last|${cohort}|${lastActive}`);
   }
+  const recurringReturns = options.recurringReturns ?? true;
   for (const { start: cohort } of sorted) {
     add(`retention|recurring|size|${cohort}|${cohort}`);
-    for (const p of active) if (p > cohort) add(`retention|recurring|on|${cohort}|${p}`);
+    if (recurringReturns) for (const p of active) if (p > cohort) add(`retention|recurring|on|${cohort}|${p}`);
     if (lastActive !== undefined && lastActive > cohort) add(`retention|recurring|last|${cohort}|${lastActive}`);
   }
   active.forEach((p, i) => {
@@ -70,6 +72,39 @@ export function addContributions(
     const next = neighbour(p, period, 1);
     if (active[i + 1] !== next) add(`lifecycle|dormant|${next}`);
   });
+  return total;
+}
+
+/**
+ * Adds contribution(after) − contribution(before) into `total`, for a customer whose periods only grew: every
+ * period of `before` is in `after`, and every active one is still active (what newly stored events do). The
+ * recurring "on" cells are the one part that grows with cohorts × active periods (a customer active for two
+ * years has ~5,000), so only the pairs the new periods create are added; the linear parts are subtracted and
+ * added whole.
+ */
+export function addContributionGrowth(
+  total: Map<string, number>,
+  before: readonly PeriodActivity[],
+  after: readonly PeriodActivity[],
+  period: RollupPeriod,
+): Map<string, number> {
+  addContributions(total, before, period, -1, { recurringReturns: false });
+  addContributions(total, after, period, 1, { recurringReturns: false });
+  const old = new Map(before.map((x) => [x.start, x.active]));
+  const cohorts = after.map((x) => x.start);
+  const add = (cohort: string, p: string) => {
+    const k = `retention|recurring|on|${cohort}|${p}`;
+    total.set(k, (total.get(k) ?? 0) + 1);
+  };
+  // A pair (cohort c, active p > c) is new when p was not active before, or else when c is a new period.
+  for (const { start: p, active } of after) {
+    if (!active) continue;
+    if (old.get(p) === true) {
+      for (const c of cohorts) if (c < p && !old.has(c)) add(c, p);
+    } else {
+      for (const c of cohorts) if (c < p) add(c, p);
+    }
+  }
   return total;
 }
 

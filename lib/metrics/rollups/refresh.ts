@@ -3,7 +3,13 @@ import type { Db } from "@/lib/db/client";
 import { rows } from "@/lib/db/rows";
 import { periodStart } from "../periods";
 import { applyCellDeltas } from "./apply";
-import { addContributions, type PeriodActivity, ROLLUP_PERIODS, type RollupPeriod } from "./contributions";
+import {
+  addContributionGrowth,
+  addContributions,
+  type PeriodActivity,
+  ROLLUP_PERIODS,
+  type RollupPeriod,
+} from "./contributions";
 import { rebuildEventPeriods } from "./event-periods";
 import { bigintList, periodActivitySelect } from "./period-activity-sql";
 import { rebuildPeriodRollups } from "./rebuild";
@@ -66,8 +72,13 @@ export async function refreshPeriodRollups(
     const delta = new Map<string, number>();
     for (const id of ids) {
       const key = `${id}|${period}`;
-      addContributions(delta, old.get(key) ?? [], period, -1);
-      addContributions(delta, now.get(key) ?? [], period, 1);
+      if (fresh.has(id)) {
+        addContributions(delta, old.get(key) ?? [], period, -1);
+        addContributions(delta, now.get(key) ?? [], period, 1);
+      } else {
+        // Newly stored events only add periods or turn them active.
+        addContributionGrowth(delta, old.get(key) ?? [], now.get(key) ?? [], period);
+      }
     }
     await applyCellDeltas(db, workspaceId, period, delta);
   }
