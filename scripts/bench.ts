@@ -55,7 +55,7 @@ async function ingestSection(machine: string) {
           .join(" ")} | ${r.drainSeconds.toFixed(1)} | ${f(r.processedPerSecond)} |`,
     ),
     "",
-    `Reference, same run: multi-row INSERT of ${f(ingest.reference.rows)} rows of the same shape into events on PostgreSQL: **${f(ingest.reference.rowsPerSecond)} rows/s**; the HTTP path on PostgreSQL accepts at ${((ingest.results[0]!.eventsPerSecond / ingest.reference.rowsPerSecond) * 100).toFixed(0)} % of it and processes end to end at ${((ingest.results[0]!.processedPerSecond / ingest.reference.rowsPerSecond) * 100).toFixed(0)} %.`,
+    `Reference, same run: multi-row INSERT of ${f(ingest.reference.rows)} rows of the same shape into events of a fresh PostgreSQL database, measured before and after the HTTP run (${f(ingest.reference.before)} and ${f(ingest.reference.after)} rows/s): **${f(ingest.reference.rowsPerSecond)} rows/s** on average; the HTTP path on PostgreSQL accepts at ${((ingest.results[0]!.eventsPerSecond / ingest.reference.rowsPerSecond) * 100).toFixed(0)} % of it and processes end to end at ${((ingest.results[0]!.processedPerSecond / ingest.reference.rowsPerSecond) * 100).toFixed(0)} %.`,
   ];
   console.log(`\n${lines.join("\n")}\n`);
 }

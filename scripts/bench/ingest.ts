@@ -22,6 +22,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const CUSTOMERS = 50_000;
 const SPREAD_MS = Number(process.env.BENCH_SPREAD_MS ?? 30 * 86_400_000);
 const WRITE_KEY = "bench_write_key";
+/** Rows of the reference INSERT, each time it is measured: about what the HTTP run accepts. */
+const REFERENCE_ROWS = 250_000;
 
 export type IngestResult = {
   database: string;
@@ -158,8 +160,24 @@ async function serve(env: Record<string, string>, label: string, port: number) {
   }
 }
 
-/** The reference: the same number of rows of the same shape, multi-row INSERT straight into events. */
-async function rawInsertRate(url: string, rowsTotal: number) {
+/**
+ * The reference: rows of the same shape, multi-row INSERT straight into events of a fresh database. Measured
+ * before and after the HTTP run: this machine's speed drifts by ±15 % over minutes, and one side measured
+ * alone moved the ratio by as much as the changes being compared.
+ */
+async function rawInsertRate(baseUrl: string, rowsTotal: number) {
+  const fresh = await createPostgresDatabase(baseUrl);
+  try {
+    const database = await openDatabase({ kind: "postgres", url: fresh.url, poolSize: 1 });
+    await migrateDatabase(database);
+    await database.close();
+    return await insertRows(fresh.url, rowsTotal);
+  } finally {
+    await fresh.drop();
+  }
+}
+
+async function insertRows(url: string, rowsTotal: number) {
   const database = await openDatabase({ kind: "postgres", url, poolSize: 1 });
   const [w] = await database.db.insert(workspaces).values({ name: "Raw" }).returning();
   const random = new Random(7);
@@ -188,11 +206,18 @@ export async function benchIngest() {
   const baseUrl =
     process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
   const results: IngestResult[] = [];
+  const before = await rawInsertRate(baseUrl, REFERENCE_ROWS);
   const pg = await createPostgresDatabase(baseUrl);
   try {
     await prepare({ kind: "postgres", url: pg.url });
     results.push(await serve({ DATABASE_URL: pg.url }, "postgres", 3401));
-    const reference = await rawInsertRate(pg.url, Math.max(50_000, Math.min(results[0]!.events, 500_000)));
+    const after = await rawInsertRate(baseUrl, REFERENCE_ROWS);
+    const reference = {
+      rows: REFERENCE_ROWS,
+      before: before.rowsPerSecond,
+      after: after.rowsPerSecond,
+      rowsPerSecond: (before.rowsPerSecond + after.rowsPerSecond) / 2,
+    };
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tenure-bench-"));
     try {
       await prepare({ kind: "pglite", dataDir: dir });
