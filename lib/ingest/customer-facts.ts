@@ -1,10 +1,9 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { rows } from "@/lib/db/rows";
+import { ACTIVE_TYPES } from "@/lib/ingest/active-types";
 import { StaleCustomerError } from "./retry";
 import type { StoredEvent } from "./write-events";
-
-const ACTIVE_TYPES = new Set(["track", "page", "screen"]);
 
 type Facts = {
   c: number;

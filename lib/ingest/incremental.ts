@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { rows } from "@/lib/db/rows";
+import { ACTIVE_TYPES } from "@/lib/ingest/active-types";
 import { updateKpiFacts } from "@/lib/metrics/facts";
 import { NPS_EVENT } from "@/lib/metrics/kpis/nps";
 import { addEventPeriods } from "@/lib/metrics/rollups/event-periods";
@@ -62,8 +63,6 @@ async function customersWithRepeatedOrders(db: Db, workspaceId: string, stored: 
   );
   return found.map((r) => Number(r.customer_id));
 }
-
-const ACTIVE_TYPES = new Set(["track", "page", "screen"]);
 
 async function addDailyActivity(db: Db, workspaceId: string, events: readonly StoredEvent[]) {
   if (events.length === 0) return;

@@ -1,4 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
+import { ACTIVE_TYPES } from "@/lib/ingest/active-types";
 import type { MetricSettings } from "@/lib/metrics/settings";
 import type { BatchEvent } from "./context";
 import { ANY_EVENT } from "./rule-schema";
@@ -28,8 +29,6 @@ export function onlyCustomersIn(ids: readonly number[] | undefined): (customerCo
   const list = `{${ids.join(",")}}`;
   return (column) => sql`and ${column} = any(${list}::bigint[])`;
 }
-
-const ACTIVE_TYPES = new Set(["track", "page", "screen"]);
 
 /** knownPerformers for a scope: from the batch's track/page/screen events, matched by name as events are. */
 export function knownPerformersIn(batch: readonly BatchEvent[] | undefined): Scope["knownPerformers"] {

@@ -8,7 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import { openDatabase } from "@/lib/db/client";
+import { type Database, openDatabase } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { sources, workspaces } from "@/lib/db/schema";
 import { Random } from "@/lib/seed/random";
@@ -162,23 +162,22 @@ async function serve(env: Record<string, string>, label: string, port: number) {
 
 /**
  * The reference: rows of the same shape, multi-row INSERT straight into events of a fresh database. Measured
- * before and after the HTTP run: this machine's speed drifts by ±15 % over minutes, and one side measured
- * alone moved the ratio by as much as the changes being compared.
+ * before and after the HTTP run: this machine's speed drifted by up to 25 % within one run, and one side
+ * measured alone moved the ratio by as much as the changes being compared.
  */
 async function rawInsertRate(baseUrl: string, rowsTotal: number) {
   const fresh = await createPostgresDatabase(baseUrl);
+  const database = await openDatabase({ kind: "postgres", url: fresh.url, poolSize: 1 });
   try {
-    const database = await openDatabase({ kind: "postgres", url: fresh.url, poolSize: 1 });
     await migrateDatabase(database);
-    await database.close();
-    return await insertRows(fresh.url, rowsTotal);
+    return await insertRows(database, rowsTotal);
   } finally {
+    await database.close();
     await fresh.drop();
   }
 }
 
-async function insertRows(url: string, rowsTotal: number) {
-  const database = await openDatabase({ kind: "postgres", url, poolSize: 1 });
+async function insertRows(database: Database, rowsTotal: number) {
   const [w] = await database.db.insert(workspaces).values({ name: "Raw" }).returning();
   const random = new Random(7);
   let done = 0;
@@ -198,7 +197,6 @@ async function insertRows(url: string, rowsTotal: number) {
     done += BATCH;
   }
   const seconds = (performance.now() - started) / 1000;
-  await database.close();
   return { rows: done, seconds, rowsPerSecond: done / seconds };
 }
 

@@ -1,12 +1,11 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { rows } from "@/lib/db/rows";
+import { ACTIVE_TYPES } from "@/lib/ingest/active-types";
 import { textArray } from "@/lib/metrics/kpis/sql";
 import { bigintList } from "@/lib/metrics/rollups/period-activity-sql";
 import { type MetricContext, type MetricSettings, resolveMetricSettings } from "@/lib/metrics/settings";
 import type { FactChanges } from "./index";
-
-const ACTIVE_TYPES = new Set(["track", "page", "screen"]);
 
 /** The settings customer_engagement follows: a save that changes any of them rebuilds the workspace's rows. */
 export type EngagementSettings = Pick<

@@ -1,15 +1,15 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
+import { ACTIVE_TYPES } from "@/lib/ingest/active-types";
 import type { StoredEvent } from "@/lib/ingest/write-events";
 import { bigintList } from "@/lib/metrics/rollups/period-activity-sql";
 import type { FactChanges } from "./index";
 
-/**
+/*
  * customer_event_facts (lib/db/schema/kpi-facts.ts): per customer and event name, over events of type track,
  * page or screen that have a name, the first and latest time and how many. "Active" events are exactly these
  * types (METRICS.md conventions), and the named-event cohorts and engagement KPIs read them.
  */
-const ACTIVE_TYPES = new Set(["track", "page", "screen"]);
 
 /**
  * Keeps the facts current for one ingest transaction. New events of customers whose history did not otherwise

@@ -1,17 +1,17 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { rows } from "@/lib/db/rows";
+import { ACTIVE_TYPES } from "@/lib/ingest/active-types";
 import type { StoredEvent } from "@/lib/ingest/write-events";
 import { periodStart } from "../periods";
 import { ROLLUP_PERIODS } from "./contributions";
 import { bigintList } from "./period-activity-sql";
 
-/**
+/*
  * customer_event_periods (lib/db/schema/event-periods.ts): per customer, named track/page/screen event and
  * period kind, the sorted periods in which the customer performed it. The named-event cohort and lifecycle
  * queries read it (lib/metrics/activity-sql.ts); it always equals what rebuildEventPeriods derives from events.
  */
-const ACTIVE_TYPES = new Set(["track", "page", "screen"]);
 
 /**
  * Adds newly stored events (of customers whose history did not otherwise change) in one statement. Rows that

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { rows } from "@/lib/db/rows";
+import { ACTIVE_TYPES } from "@/lib/ingest/active-types";
 import { periodStart } from "../periods";
 import { applyCellDeltas } from "./apply";
 import {
@@ -152,8 +153,6 @@ export async function addPeriodRows(
   );
   return changed.map((r) => ({ c: Number(r.c), period: r.period, s: r.s, inserted: r.inserted }));
 }
-
-const ACTIVE_TYPES = new Set(["track", "page", "screen"]);
 
 function byCustomerAndPeriod(list: readonly PeriodRow[]) {
   const out = new Map<string, PeriodActivity[]>();

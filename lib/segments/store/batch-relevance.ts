@@ -1,3 +1,4 @@
+import { ACTIVE_TYPES } from "@/lib/ingest/active-types";
 import { NPS_EVENT } from "@/lib/metrics/kpis/nps";
 import type { MetricSettings } from "@/lib/metrics/settings";
 import { ANY_EVENT, type SegmentNode } from "../rule-schema";
@@ -13,8 +14,6 @@ export type BatchChanges = {
 };
 
 type StoredEventKind = { type: string; name: string | null };
-
-const ACTIVE_TYPES = new Set(["track", "page", "screen"]);
 
 export function batchChanges(stored: readonly StoredEventKind[]): BatchChanges {
   const names = new Set<string>();
