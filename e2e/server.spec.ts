@@ -1,5 +1,7 @@
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
+import pg from "pg";
+import { DEMO_WRITE_KEY } from "../lib/seed/demo-users";
 import { E2E_DATA_DIR } from "../playwright.config";
 import { createPostgresDatabase } from "../test/postgres";
 import { signIn, signInAs, startServer, stopServer, waitForHealthy } from "./helpers";
@@ -101,6 +103,8 @@ if (postgresServer) {
       const health = await (await fetch("http://localhost:3103/api/health")).json();
       expect(health.database).toMatchObject({ kind: "postgres", reachable: true });
       expect(health.jobs.state).toBe("running");
+      expect(health.ingest).toEqual({ drain: "thread" });
+      await sendConcurrentBatchesAndWaitForTheDrain("http://localhost:3103", database.url);
       const context = await browser.newContext({ baseURL: "http://localhost:3103" });
       const page = await context.newPage();
       await signInAs(page, "manager");
@@ -111,4 +115,48 @@ if (postgresServer) {
       await database.drop();
     }
   });
+}
+
+/**
+ * Batches that arrive while another is being stored go to the inbox, which the server drains on its worker
+ * thread (the bundled entry): every event ends up stored once, on the right profile.
+ */
+async function sendConcurrentBatchesAndWaitForTheDrain(baseUrl: string, databaseUrl: string) {
+  const auth = { authorization: `Basic ${Buffer.from(`${DEMO_WRITE_KEY}:`).toString("base64")}` };
+  const batch = (b: number) => ({
+    batch: Array.from({ length: 500 }, (_, i) => ({
+      type: "track",
+      userId: `thread-user-${i % 50}`,
+      event: "Thread Drained",
+      messageId: `thread-${b}-${i}`,
+    })),
+  });
+  const responses = await Promise.all(
+    Array.from({ length: 8 }, (_, b) =>
+      fetch(`${baseUrl}/v1/batch`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...auth },
+        body: JSON.stringify(batch(b)),
+      }),
+    ),
+  );
+  expect(responses.map((r) => r.status)).toEqual(Array(8).fill(200));
+  await expect
+    .poll(async () => (await (await fetch(`${baseUrl}/v1/backlog`, { headers: auth })).json()).pendingEvents, {
+      timeout: 60_000,
+    })
+    .toBe(0);
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const stored = await client.query(
+      `select c.external_id, count(*)::int as events, max(c.event_count) as profile_count
+       from events e join customers c on c.workspace_id = e.workspace_id and c.id = e.customer_id
+       where e.name = 'Thread Drained' group by c.external_id`,
+    );
+    expect(stored.rows).toHaveLength(50);
+    for (const row of stored.rows) expect([row.events, Number(row.profile_count)]).toEqual([80, 80]);
+  } finally {
+    await client.end();
+  }
 }

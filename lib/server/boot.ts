@@ -1,7 +1,7 @@
 import { getDatabase } from "@/lib/db";
 import { DataDirLockedError } from "@/lib/db/lock";
 import { EnvError, env } from "@/lib/env";
-import { inboxDrainer } from "@/lib/ingest/inbox/drainer";
+import { inboxDrainer } from "@/lib/ingest/inbox/drainers";
 import { startJobQueue, stopJobQueue } from "@/lib/jobs/queue";
 import { backfillKpiFacts } from "@/lib/metrics/facts";
 import { backfillPeriodRollups } from "@/lib/metrics/rollups/rebuild";

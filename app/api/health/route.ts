@@ -3,6 +3,7 @@ import { NextResponse } from "next/server";
 import { getDatabase } from "@/lib/db";
 import { migrationStatus } from "@/lib/db/migrate";
 import { env } from "@/lib/env";
+import { inboxDrainer } from "@/lib/ingest/inbox/drainers";
 import { jobQueueState } from "@/lib/jobs/queue";
 
 export const dynamic = "force-dynamic";
@@ -14,7 +15,9 @@ export async function GET() {
     const database = await getDatabase();
     await database.db.execute(sql`select 1`);
     const [migrations, jobs] = await Promise.all([migrationStatus(database), jobQueueState()]);
-    return NextResponse.json({ status: "ok", database: { kind, reachable: true, migrations }, jobs });
+    // Where accepted events are stored from the inbox: on a thread of its own on PostgreSQL, in process on PGlite.
+    const ingest = { drain: inboxDrainer(database).mode };
+    return NextResponse.json({ status: "ok", database: { kind, reachable: true, migrations }, jobs, ingest });
   } catch (error) {
     console.error("[health] database check failed:", error instanceof Error ? error.message : error);
     return NextResponse.json(

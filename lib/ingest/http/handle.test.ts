@@ -5,7 +5,7 @@ import { rows } from "@/lib/db/rows";
 import { events, ingestRejections, sources, workspaces } from "@/lib/db/schema";
 import { describeEachDatabase } from "@/test/db";
 import { drainIngestQueue, inboxBacklog } from "../inbox/drain";
-import { inboxDrainer } from "../inbox/drainer";
+import { inboxDrainer } from "../inbox/drainers";
 import { Admission } from "./admission";
 import { corsPreflight, type Endpoint, handleTrackingPost } from "./handle";
 import { EventRateLimiter } from "./rate-limit";

@@ -1,7 +1,7 @@
 import type { Database } from "@/lib/db";
 import { env } from "@/lib/env";
 import { acceptBatch } from "../inbox/accept";
-import { inboxDrainer } from "../inbox/drainer";
+import { inboxDrainer } from "../inbox/drainers";
 import { ingestBatch, type RawItem } from "../ingest";
 import type { MessageType } from "../message";
 import { Admission } from "./admission";

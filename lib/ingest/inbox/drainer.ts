@@ -2,13 +2,32 @@ import type { Database } from "@/lib/db/client";
 import { DRAIN_CHUNK_EVENTS, drainInboxOnce, inboxBacklog, markDrainFailure } from "./drain";
 import { InboxLanes } from "./lanes";
 
+/** What the tracking API needs of a background drain, whether it runs on this thread or on its own. */
+export type Drainer = {
+  /** Where the drain's JavaScript runs (reported by /api/health). */
+  readonly mode: "thread" | "in-process";
+  /** Settles once the inbox left by earlier processes has been counted (and its drain started). */
+  readonly ready: Promise<void>;
+  /** Splits what the tracking API accepts into one lane per drain loop. */
+  readonly lanes: InboxLanes;
+  /** Accepted events not yet stored, as far as this process knows: the backlog bound refuses (429) past it. */
+  readonly pendingEvents: number;
+  /** True when nothing accepted by this process is waiting and no drain is running. */
+  readonly idle: boolean;
+  /** Notes newly accepted events and makes sure a drain is running. */
+  kick(acceptedEvents?: number): void;
+  /** Resolves when the drain has stopped (the inbox was found empty). */
+  whenIdle(): Promise<void>;
+};
+
 /**
  * This process's background drain of ingest_inbox for one database: started by kick() after every accepted
  * batch (and by recover() when first created, for batches a previous process accepted and never drained),
  * it loops until the inbox is empty. `pendingEvents` is this process's view of the backlog, which the
  * tracking API uses to refuse (429) rather than queue without bound; `whenIdle()` lets callers wait for it.
  */
-export class InboxDrainer {
+export class InboxDrainer implements Drainer {
+  readonly mode = "in-process";
   private running = 0;
   private readonly lanesRunning = new Set<number>();
   private pending = 0;
@@ -24,6 +43,8 @@ export class InboxDrainer {
   constructor(
     private readonly database: Database,
     private readonly loops: number,
+    /** Told how many events each drain transaction stored (the drain thread reports them to the server). */
+    private readonly onDrained: (events: number) => void = () => {},
   ) {
     this.lanes = new InboxLanes(loops);
     this.again = Array.from({ length: loops }, () => false);
@@ -93,6 +114,7 @@ export class InboxDrainer {
         failures = 0;
         isolate = false;
         this.pending = Math.max(0, this.pending - result.events);
+        if (result.events > 0) this.onDrained(result.events);
         if (result.rows === 0) {
           // Another loop or process may hold the remaining rows; only an empty pass with no new kick ends.
           if (!this.again[lane]) {
@@ -117,26 +139,6 @@ export class InboxDrainer {
 }
 
 const MAX_CONSECUTIVE_FAILURES = 8;
-const DRAINERS = Symbol.for("tenure.inboxDrainers");
-
-/** The drainer of a database in this process (one per Database object: tests open several at once). */
-export function inboxDrainer(database: Database): InboxDrainer {
-  const cache = globalThis as { [DRAINERS]?: WeakMap<Database, InboxDrainer> };
-  cache[DRAINERS] ??= new WeakMap();
-  let drainer = cache[DRAINERS].get(database);
-  if (!drainer) {
-    // PGlite runs one statement at a time: a second loop would only queue behind the first.
-    drainer = new InboxDrainer(database, database.kind === "pglite" ? 1 : DRAIN_LOOPS_POSTGRES);
-    cache[DRAINERS].set(database, drainer);
-    drainer.recover();
-  }
-  return drainer;
-}
-
-// One loop per core of the 2-core target: the drain's database backend is what limits throughput, and lanes
-// keep the two loops off each other's customers (lanes.ts). Cut by arrival order instead, two 10,000-event
-// chunks shared most of their customers and the second loop mostly waited (docs/benchmarks.md).
-const DRAIN_LOOPS_POSTGRES = 2;
 // PGlite runs one transaction at a time and every tracking request waits behind a drain transaction, so its
 // drain takes smaller chunks: less efficient per event, but accepted batches wait a fraction of a second.
 const DRAIN_CHUNK_EVENTS_PGLITE = 2_000;

@@ -7,7 +7,7 @@ import { describeEachDatabase } from "@/test/db";
 import { rebuildAllRollups, rollupSnapshot } from "@/test/rollup-snapshot";
 import { acceptBatch } from "./accept";
 import { drainInboxOnce, drainIngestQueue, inboxBacklog } from "./drain";
-import { inboxDrainer } from "./drainer";
+import { inboxDrainer } from "./drainers";
 
 const T0 = Date.parse("2026-05-04T10:00:00Z");
 const at = (minutes: number) => new Date(T0 + minutes * 60_000).toISOString();
