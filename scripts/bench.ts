@@ -5,7 +5,8 @@
  * and a production build (`npm run build`). Sections: ingest (BENCH_SECONDS, BENCH_CLIENTS), then metrics
  * (scripts/bench/metrics.ts: rollup queries against raw SQL and DuckDB on a 10M-event database it seeds once
  * and reuses; it fails the run when the answers differ), then segments (scripts/bench/segments.ts, on the same
- * database). BENCH_SECTIONS=ingest, =metrics or =segments runs one of them.
+ * database). BENCH_SECTIONS=ingest, =metrics or =segments runs one of them; BENCH_DATABASES=postgres leaves out
+ * the ingest run on PGlite.
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";

@@ -216,12 +216,15 @@ export async function benchIngest() {
       after: after.rowsPerSecond,
       rowsPerSecond: (before.rowsPerSecond + after.rowsPerSecond) / 2,
     };
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tenure-bench-"));
-    try {
-      await prepare({ kind: "pglite", dataDir: dir });
-      results.push(await serve({ DATA_DIR: dir, DATABASE_URL: "" }, "pglite", 3402));
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
+    // BENCH_DATABASES=postgres skips the PGlite run (quicker comparisons of the PostgreSQL path).
+    if ((process.env.BENCH_DATABASES ?? "postgres,pglite").split(",").includes("pglite")) {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tenure-bench-"));
+      try {
+        await prepare({ kind: "pglite", dataDir: dir });
+        results.push(await serve({ DATA_DIR: dir, DATABASE_URL: "" }, "pglite", 3402));
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
     }
     return { results, reference, clients: CLIENTS, batch: BATCH, seconds: SECONDS, customers: CUSTOMERS };
   } finally {

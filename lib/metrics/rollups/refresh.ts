@@ -128,10 +128,17 @@ export async function addPeriodRows(
 ): Promise<NewPeriodRow[]> {
   if (events.length === 0) return [];
   const seen = new Map<string, { c: number; period: RollupPeriod; s: string; a: boolean }>();
+  // A chunk's events fall on a few dozen days: their period starts are worked out once per day.
+  const startsOfDay = new Map<string, string[]>();
   for (const e of events) {
     const active = ACTIVE_TYPES.has(e.type);
-    for (const period of ROLLUP_PERIODS) {
-      const s = periodStart(e.day, period);
+    let starts = startsOfDay.get(e.day);
+    if (!starts) {
+      starts = ROLLUP_PERIODS.map((period) => periodStart(e.day, period));
+      startsOfDay.set(e.day, starts);
+    }
+    for (const [i, period] of ROLLUP_PERIODS.entries()) {
+      const s = starts[i] as string;
       const key = `${e.customerId}|${period}|${s}`;
       const row = seen.get(key);
       if (row) row.a ||= active;
