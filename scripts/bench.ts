@@ -56,6 +56,8 @@ async function ingestSection(machine: string) {
           .join(" ")} | ${r.drainSeconds.toFixed(1)} | ${f(r.processedPerSecond)} |`,
     ),
     "",
+    `The load generator runs on the same machine: it spent ${ingest.results.map((r) => `${r.clientCpuSeconds.toFixed(1)} s of CPU (${r.database})`).join(", ")} while sending.`,
+    "",
     `Reference, same run: multi-row INSERT of ${f(ingest.reference.rows)} rows of the same shape into events of a fresh PostgreSQL database, measured before and after the HTTP run (${f(ingest.reference.before)} and ${f(ingest.reference.after)} rows/s): **${f(ingest.reference.rowsPerSecond)} rows/s** on average; the HTTP path on PostgreSQL accepts at ${((ingest.results[0]!.eventsPerSecond / ingest.reference.rowsPerSecond) * 100).toFixed(0)} % of it and processes end to end at ${((ingest.results[0]!.processedPerSecond / ingest.reference.rowsPerSecond) * 100).toFixed(0)} %.`,
   ];
   console.log(`\n${lines.join("\n")}\n`);

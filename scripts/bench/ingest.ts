@@ -37,6 +37,8 @@ export type IngestResult = {
   processedPerSecond: number;
   batchLatencyMs: ReturnType<typeof summarize>;
   status: Record<string, number>;
+  /** CPU seconds this load generator spent while sending (taken from the same 2 cores as the server). */
+  clientCpuSeconds: number;
 };
 
 async function prepare(options: Parameters<typeof openDatabase>[0]) {
@@ -69,6 +71,7 @@ async function drive(url: string, label: string): Promise<IngestResult> {
   const status: Record<string, number> = {};
   let events = 0;
   const runId = `${label}-${Date.now()}`;
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const deadline = started + SECONDS * 1000;
   await Promise.all(
@@ -97,6 +100,7 @@ async function drive(url: string, label: string): Promise<IngestResult> {
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
   const drainStarted = performance.now();
   await waitForEmptyInbox(url, auth);
   const drainSeconds = (performance.now() - drainStarted) / 1000;
@@ -109,6 +113,7 @@ async function drive(url: string, label: string): Promise<IngestResult> {
     processedPerSecond: events / (seconds + drainSeconds),
     batchLatencyMs: summarize(latencies),
     status,
+    clientCpuSeconds: (cpu.user + cpu.system) / 1e6,
   };
 }
 
