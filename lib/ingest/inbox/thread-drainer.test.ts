@@ -123,16 +123,24 @@ if (postgresServer) {
       }
     });
 
-    it("a thread that died is started again by the next kick, which stores what it left", async () => {
+    it("what a thread that died left stays pending (the backlog bound holds); the next kick stores it", async () => {
       const drainer = startDrainer();
       await drainer.ready;
-      await drainer.close();
-      expect(drainer.idle).toBe(true);
-      const outcome = await accept("revived", 5, 20);
+      const outcome = await accept("revived", 20, 100);
       drainer.kick(outcome.accepted);
+      // Dies long before its 2,000-event transaction could commit.
+      await drainer.close();
+      await drainer.whenIdle();
+      expect(drainer.pendingEvents).toBe(2_000);
+      expect(drainer.idle).toBe(false);
+      expect(await storedCount("revived")).toBe(0);
+
+      drainer.kick();
       await drainer.ready;
       await drainer.whenIdle();
-      expect(await storedCount("revived")).toBe(100);
+      expect(drainer.pendingEvents).toBe(0);
+      expect(await storedCount("revived")).toBe(2_000);
+      expect(await eventCounts("revived")).toEqual(Array(20).fill(100));
       expect(await inboxBacklog(database.db, ws)).toBe(0);
     });
   });

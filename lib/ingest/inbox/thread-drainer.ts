@@ -51,9 +51,7 @@ export class ThreadInboxDrainer implements Drainer {
 
   /** Stops the thread (a drain transaction in flight rolls back, its batches stay in the inbox). */
   async close() {
-    const worker = this.worker;
-    this.worker = null;
-    await worker?.terminate();
+    await this.worker?.terminate();
   }
 
   private post(message: ToDrainThread) {
@@ -72,15 +70,18 @@ export class ThreadInboxDrainer implements Drainer {
     return new Promise<void>((resolve) => {
       worker.on("message", (message: FromDrainThread) => {
         if (message.type === "ready") {
+          // The thread's count covers every process's waiting batches, this one's included.
           if (message.backlog > 0) {
-            this.pending += message.backlog;
+            this.pending = Math.max(this.pending, message.backlog);
             this.busy = true;
           }
           resolve();
         } else if (message.type === "drained") {
           this.pending = Math.max(0, this.pending - message.events);
         } else if (message.seq === this.seq) {
-          this.settle();
+          this.busy = false;
+          this.pending = 0;
+          this.resolveIdleWaiters();
         }
       });
       worker.on("error", (error) => {
@@ -89,16 +90,16 @@ export class ThreadInboxDrainer implements Drainer {
       worker.on("exit", () => {
         if (this.worker !== worker) return;
         this.worker = null;
-        // Nothing drains until the next kick starts a thread again, which recounts the inbox.
-        this.settle();
+        // Nothing drains until the next kick starts a thread again, which recounts the inbox. What it left
+        // stays counted as pending, so the backlog bound still refuses (429) rather than queue without end.
+        this.busy = false;
+        this.resolveIdleWaiters();
         resolve();
       });
     });
   }
 
-  private settle() {
-    this.busy = false;
-    this.pending = 0;
+  private resolveIdleWaiters() {
     for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
 }
