@@ -10,5 +10,8 @@ export type FromDrainThread =
   | { type: "ready"; backlog: number }
   /** One drain transaction committed this many events. */
   | { type: "drained"; events: number }
-  /** Every loop found the inbox empty; `seq` is the last kick the thread had received by then. */
-  | { type: "idle"; seq: number };
+  /**
+   * Every loop stopped; `seq` is the last kick the thread had received by then and `pending` its own count of
+   * events still waiting (0 when a loop found the inbox empty; what is left when the loops gave up on errors).
+   */
+  | { type: "idle"; seq: number; pending: number };

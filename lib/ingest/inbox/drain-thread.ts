@@ -27,7 +27,7 @@ async function main() {
     watching = true;
     void drainer.whenIdle().then(() => {
       watching = false;
-      send({ type: "idle", seq: lastSeq });
+      send({ type: "idle", seq: lastSeq, pending: drainer.pendingEvents });
     });
   };
   port.on("message", (message: ToDrainThread) => {

@@ -143,5 +143,18 @@ if (postgresServer) {
       expect(await eventCounts("revived")).toEqual(Array(20).fill(100));
       expect(await inboxBacklog(database.db, ws)).toBe(0);
     });
+
+    it("a thread whose database is gone gives up retrying but keeps the accepted events counted as pending", async () => {
+      const missing = new URL(url);
+      missing.pathname = "/tenure_no_such_database";
+      const drainer = new ThreadInboxDrainer({ url: missing.toString(), loops: 2 }, ["--import", "tsx"]);
+      drainers.push(drainer);
+      await drainer.ready;
+      drainer.kick(500);
+      // Each loop retries with backoff (about 20 s in all) before it stops.
+      await drainer.whenIdle();
+      expect(drainer.pendingEvents).toBe(500);
+      expect(drainer.idle).toBe(false);
+    }, 60_000);
   });
 }

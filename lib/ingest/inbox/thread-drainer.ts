@@ -79,8 +79,10 @@ export class ThreadInboxDrainer implements Drainer {
         } else if (message.type === "drained") {
           this.pending = Math.max(0, this.pending - message.events);
         } else if (message.seq === this.seq) {
+          // The thread's drainer keeps the same count by the same rules (only an empty inbox clears it), and
+          // has seen every kick sent so far.
           this.busy = false;
-          this.pending = 0;
+          this.pending = message.pending;
           this.resolveIdleWaiters();
         }
       });
