@@ -1,4 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
+import { hourOf } from "./recency-hour";
 import { PHONE_NUMBER, type SearchTerm } from "./search-terms";
 
 export type OrdersFilter = "with" | "without";
@@ -39,15 +40,19 @@ export function customerWhere(workspaceId: string, filters: CustomerFilters, now
   if (filters.plan !== undefined) parts.push(sql`c.plan = ${filters.plan}`);
   if (filters.orders === "with") parts.push(sql`c.order_count > 0`);
   if (filters.orders === "without") parts.push(sql`c.order_count = 0`);
+  // Each last-seen test comes with the same range on last_seen_hour, the column the index holds.
   if (filters.seenWithinDays !== undefined) {
-    parts.push(sql`c.last_seen_at >= ${daysBefore(now, filters.seenWithinDays)}`);
+    const since = daysBefore(now, filters.seenWithinDays);
+    parts.push(sql`c.last_seen_hour >= ${hourOf(since)} and c.last_seen_at >= ${since}`);
   }
   if (filters.notSeenForDays !== undefined) {
     const since = daysBefore(now, filters.notSeenForDays);
-    // A plain range can be read from customers_last_seen_idx; `x is null or x < t` cannot, and "not seen for
-    // 90 days, most recent first" then walked 82,000 newer customers first (70 ms instead of 1 ms at 100k).
+    // A plain range can be read from customers_last_seen_hour_idx; `x is null or x < t` cannot, and "not seen
+    // for 90 days, most recent first" then walked 82,000 newer customers first (70 ms instead of 1 ms at 100k).
     parts.push(
-      lastSeenKnown ? sql`c.last_seen_at < ${since}` : sql`(c.last_seen_at is null or c.last_seen_at < ${since})`,
+      lastSeenKnown
+        ? sql`c.last_seen_hour <= ${hourOf(since)} and c.last_seen_at < ${since}`
+        : sql`(c.last_seen_at is null or c.last_seen_at < ${since})`,
     );
   }
   if (filters.trait) parts.push(traitEquals(filters.trait.key, filters.trait.value));

@@ -18,6 +18,12 @@ export const SORT_LABELS: Record<SortKey, string> = {
 
 export type SortColumn = {
   column: SQL;
+  /**
+   * The indexed hour of the column, when the index holds that instead of the column itself (last seen: see
+   * recency-hour.ts). The list then orders by (hour, column, id), which is the same order, walking the index
+   * by hour and sorting within each.
+   */
+  hour?: SQL;
   /** Customers without events have no first or last seen; they come after everyone else in both directions. */
   nullable: boolean;
   /** The value as exact text, for the cursor. */
@@ -33,6 +39,7 @@ const INTEGER = /^\d{1,10}$/;
 export const SORT_COLUMNS: Record<SortKey, SortColumn> = {
   last_seen: {
     column: sql`c.last_seen_at`,
+    hour: sql`c.last_seen_hour`,
     nullable: true,
     text: timestampText(sql`c.last_seen_at`),
     cast: (v) => sql`${v}::timestamptz`,

@@ -4,6 +4,7 @@ import { rows } from "@/lib/db/rows";
 import { afterId, afterKey, type Cursor, type Direction, flip, keysetPage, orderKeyword } from "./keyset";
 import { type CustomerFilters, customerWhere } from "./list-filters";
 import { SORT_COLUMNS, type SortColumn, type SortKey } from "./list-sort";
+import { hourOf } from "./recency-hour";
 
 export type CustomerListQuery = {
   filters: CustomerFilters;
@@ -103,7 +104,8 @@ async function fetchInOrder(
   const dir = orderKeyword(direction);
   const branches = phases.slice(start).map((phase, i) => {
     const after = i === 0 && cursor ? sql` and ${phaseAfter(column, phase, cursor, direction)}` : sql``;
-    const order = phase.hasValue ? sql`${column.column} ${dir}, c.id ${dir}` : sql`c.id ${dir}`;
+    const byHour = column.hour ? sql`${column.hour} ${dir}, ` : sql``;
+    const order = phase.hasValue ? sql`${byHour}${column.column} ${dir}, c.id ${dir}` : sql`c.id ${dir}`;
     const source = searching
       ? sql`scoped c where ${phaseWhere(column, phase)}`
       : sql`customers c
@@ -131,12 +133,20 @@ type Phase = { hasValue: boolean };
 
 function phaseWhere(column: SortColumn, phase: Phase): SQL {
   if (!column.nullable) return sql`true`;
-  return phase.hasValue ? sql`${column.column} is not null` : sql`${column.column} is null`;
+  // The hour is null exactly when the column is, and only the hour is in the index.
+  const tested = column.hour ?? column.column;
+  return phase.hasValue ? sql`${tested} is not null` : sql`${tested} is null`;
 }
 
 function phaseAfter(column: SortColumn, phase: Phase, cursor: Cursor, direction: Direction): SQL {
   if (phase.hasValue && cursor.value !== null) {
-    return afterKey(column.column, sql`c.id`, column.cast(cursor.value), cursor.id, direction);
+    const value = column.cast(cursor.value);
+    const after = afterKey(column.column, sql`c.id`, value, cursor.id, direction);
+    if (!column.hour) return after;
+    // The exact test is on the column; the range on its hour is what lets the scan start at the cursor.
+    const hours =
+      direction === "desc" ? sql`${column.hour} <= ${hourOf(value)}` : sql`${column.hour} >= ${hourOf(value)}`;
+    return sql`${hours} and ${after}`;
   }
   return afterId(sql`c.id`, cursor.id, direction);
 }

@@ -81,6 +81,32 @@ describeEachDatabase("workspace summary", ({ database }) => {
     });
   });
 
+  it("counts activity to the minute where the window starts inside an hour (a half-hour time zone)", async () => {
+    // Kolkata is UTC+05:30: the 30-day window to 2026-03-10 starts 2026-02-09 00:00 IST = 02-08 18:30 UTC and
+    // ends 2026-03-11 00:00 IST = 03-10 18:30 UTC. The indexed hour of each profile below is 18:00 UTC, in the
+    // window's first or last hour; only the exact time decides.
+    const db = database().db;
+    const [w] = await db.insert(workspaces).values({ name: "Kolkata", timeZone: "Asia/Kolkata" }).returning();
+    const at = (iso: string) => new Date(iso);
+    await db.insert(customers).values([
+      { workspaceId: w!.id, id: 1, lastActiveAt: at("2026-02-08T18:29:59.999Z") }, // before the window
+      { workspaceId: w!.id, id: 2, lastActiveAt: at("2026-02-08T18:30:00Z") }, // its first moment
+      { workspaceId: w!.id, id: 3, lastActiveAt: at("2026-03-10T18:29:59.999Z") }, // its last moment
+    ]);
+    // Customer 4's latest activity is after the window (18:30 UTC is tomorrow in Kolkata) but it was active
+    // inside it, which the daily rollup shows; customer 5 has nothing inside.
+    await db.insert(customers).values([
+      { workspaceId: w!.id, id: 4, lastActiveAt: at("2026-03-10T18:30:00Z") },
+      { workspaceId: w!.id, id: 5, lastActiveAt: at("2026-03-10T18:45:00Z") },
+    ]);
+    await db.insert(customerDailyActivity).values([
+      { workspaceId: w!.id, customerId: 4, day: "2026-03-10", eventCount: 1, activeEventCount: 1 },
+      { workspaceId: w!.id, customerId: 5, day: "2026-03-11", eventCount: 1, activeEventCount: 1 },
+    ]);
+    const summary = await workspaceSummary(db, w!.id, new Date("2026-03-10T12:00:00Z"));
+    expect(summary).toMatchObject({ customers: 5, activeCustomers: 3 });
+  });
+
   it("is empty for a workspace with no data", async () => {
     const [w] = await database().db.insert(workspaces).values({ name: "Empty" }).returning();
     expect(await workspaceSummary(database().db, w!.id, now)).toMatchObject({

@@ -142,9 +142,13 @@ async function serve(env: Record<string, string>, label: string, port: number) {
   try {
     await waitForServer(`http://localhost:${port}`, child);
     // Sustained ingest is mostly about customers already known: identify all of them first (not measured),
-    // linking each one's anonymous id, so the measured stream is the steady state, not first contact.
+    // linking each one's anonymous id, so the measured stream is the steady state, not first contact. The
+    // identify is dated a day before the stream's earliest event, as a known customer's first visit would be:
+    // dated now, every event of the stream arrived "before the customer was first seen" and moved first_seen_at.
+    const identifiedAt = new Date(Date.now() - SPREAD_MS - 86_400_000).toISOString();
     for (let first = 1; first <= CUSTOMERS; first += BATCH) {
       const batch = Array.from({ length: Math.min(BATCH, CUSTOMERS - first + 1) }, (_, i) => ({
+        timestamp: identifiedAt,
         type: "identify",
         userId: `user-${first + i}`,
         anonymousId: `anon-${first + i}`,
