@@ -43,7 +43,7 @@ async function ingestSection(machine: string) {
   const lines = [
     `### Ingest (${new Date().toISOString().slice(0, 10)}, ${machine})`,
     "",
-    `POST /v1/batch, ${ingest.batch}-event batches, ${ingest.clients} concurrent clients for ${ingest.seconds} s, ${f(ingest.customers)} distinct customers, identity resolution and rollups on.`,
+    `POST /v1/batch, ${ingest.batch}-event batches, ${ingest.clients} concurrent clients for ${ingest.seconds} s, ${f(ingest.customers)} distinct customers, identity resolution and rollups on; event timestamps up to ${f(ingest.spreadMs / 1000)} s back; ${f(ingest.warmupEvents)} events of the same stream sent before the measured run.`,
     "",
     "| database | events accepted (2xx) | accepted events/s | batch p50 ms | p95 ms | p99 ms | responses | drain after last request s | processed events/s (end to end) |",
     "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",

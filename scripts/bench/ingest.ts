@@ -21,6 +21,11 @@ const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 4);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const CUSTOMERS = 50_000;
 const SPREAD_MS = Number(process.env.BENCH_SPREAD_MS ?? 30 * 86_400_000);
+/**
+ * Events of the same stream sent (unmeasured) before the measured run. 0: every customer starts the measured
+ * run with no event yet, so its first events of the week create its rollup rows.
+ */
+const WARMUP_EVENTS = Number(process.env.BENCH_WARMUP_EVENTS ?? 0);
 const WRITE_KEY = "bench_write_key";
 /** Rows of the reference INSERT, each time it is measured: about what the HTTP run accepts. */
 const REFERENCE_ROWS = 250_000;
@@ -65,20 +70,25 @@ async function waitForServer(url: string, child: ReturnType<typeof spawn>) {
   throw new Error("server did not start");
 }
 
-async function drive(url: string, label: string): Promise<IngestResult> {
+/**
+ * Sends the stream from CLIENTS concurrent clients for SECONDS, or, with `events`, until that many were
+ * accepted (the warm-up, another seed), then waits until the inbox is empty.
+ */
+async function drive(url: string, label: string, warmup?: { events: number }): Promise<IngestResult> {
   const auth = `Basic ${Buffer.from(`${WRITE_KEY}:`).toString("base64")}`;
   const latencies: number[] = [];
   const status: Record<string, number> = {};
   let events = 0;
-  const runId = `${label}-${Date.now()}`;
+  const runId = `${label}-${warmup ? "warmup" : "run"}-${Date.now()}`;
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const deadline = started + SECONDS * 1000;
+  const going = () => (warmup ? events < warmup.events : performance.now() < deadline);
   await Promise.all(
     Array.from({ length: CLIENTS }, async (_, client) => {
-      const random = new Random(client + 1);
+      const random = new Random(client + (warmup ? 101 : 1));
       let offset = client * 10_000_000;
-      while (performance.now() < deadline) {
+      while (going()) {
         const body = JSON.stringify({
           batch: makeBatch(random, BATCH, runId, offset, CUSTOMERS, SPREAD_MS),
           sentAt: new Date().toISOString(),
@@ -162,6 +172,7 @@ async function serve(env: Record<string, string>, label: string, port: number) {
       });
     }
     await waitForEmptyInbox(`http://localhost:${port}`, `Basic ${Buffer.from(`${WRITE_KEY}:`).toString("base64")}`);
+    if (WARMUP_EVENTS > 0) await drive(`http://localhost:${port}`, label, { events: WARMUP_EVENTS });
     return await drive(`http://localhost:${port}`, label);
   } finally {
     if (child.pid) process.kill(-child.pid, "SIGTERM");
@@ -235,7 +246,16 @@ export async function benchIngest() {
         fs.rmSync(dir, { recursive: true, force: true });
       }
     }
-    return { results, reference, clients: CLIENTS, batch: BATCH, seconds: SECONDS, customers: CUSTOMERS };
+    return {
+      results,
+      reference,
+      clients: CLIENTS,
+      batch: BATCH,
+      seconds: SECONDS,
+      customers: CUSTOMERS,
+      spreadMs: SPREAD_MS,
+      warmupEvents: WARMUP_EVENTS,
+    };
   } finally {
     await pg.drop();
   }
