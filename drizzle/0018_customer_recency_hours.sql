@@ -1,6 +1,6 @@
 -- Every ingest batch updates its customers' last_seen_at (and last_active_at for track/page/screen). With
--- those columns indexed, no such update could be HOT: each wrote a new row version and an entry into all seven
--- of the table's indexes (a fifth of PostgreSQL's time under sustained ingest). The indexes now hold the hour
+-- those columns indexed, no such update could be HOT: each wrote a new row version and an entry into all eight
+-- of the table's indexes (the primary key included) (a fifth of PostgreSQL's time under sustained ingest). The indexes now hold the hour
 -- instead, which a live customer's updates leave unchanged for up to an hour, so PostgreSQL can rewrite the row
 -- in place on the same page without touching any index. Queries add a range on the hour to reach the index and
 -- keep their exact condition on the timestamp; the customer list orders by (hour, timestamp, id), the same

@@ -1,5 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
-import { hourOf } from "./recency-hour";
+import { hourOf } from "@/lib/db/recency-hour";
 import { PHONE_NUMBER, type SearchTerm } from "./search-terms";
 
 export type OrdersFilter = "with" | "without";

@@ -20,8 +20,8 @@ export type SortColumn = {
   column: SQL;
   /**
    * The indexed hour of the column, when the index holds that instead of the column itself (last seen: see
-   * recency-hour.ts). The list then orders by (hour, column, id), which is the same order, walking the index
-   * by hour and sorting within each.
+   * lib/db/recency-hour.ts). The list then orders by (hour, column, id), which is the same order, walking the
+   * index by hour and sorting within each.
    */
   hour?: SQL;
   /** Customers without events have no first or last seen; they come after everyone else in both directions. */

@@ -1,10 +1,10 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
+import { hourOf } from "@/lib/db/recency-hour";
 import { rows } from "@/lib/db/rows";
 import { afterId, afterKey, type Cursor, type Direction, flip, keysetPage, orderKeyword } from "./keyset";
 import { type CustomerFilters, customerWhere } from "./list-filters";
 import { SORT_COLUMNS, type SortColumn, type SortKey } from "./list-sort";
-import { hourOf } from "./recency-hour";
 
 export type CustomerListQuery = {
   filters: CustomerFilters;

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { hourOf } from "@/lib/customers/recency-hour";
 import type { Db } from "@/lib/db/client";
+import { hourOf } from "@/lib/db/recency-hour";
 import { rows } from "@/lib/db/rows";
 
 export type WorkspaceSummary = {
@@ -49,8 +49,9 @@ export async function workspaceSummary(
       )
       select
         (select count(*)::int from customers c where c.workspace_id = ${workspaceId} and c.merged_into is null) as customers,
-        -- From each profile's latest active event (an index range over its hour, lib/customers/recency-hour.ts),
-        -- not by de-duplicating a month of daily rows; a customer whose latest event lies after today (a clock ahead) is checked day by day.
+        -- From each profile's latest active event (an index range over its hour, lib/db/recency-hour.ts), not
+        -- by de-duplicating a month of daily rows; a customer whose latest event lies after today (a clock
+        -- ahead) is checked day by day.
         (select count(*)::int from customers c, bounds b
          where c.workspace_id = ${workspaceId} and c.merged_into is null
            and c.last_active_hour >= ${hourOf(sql`b.start_at`)} and c.last_active_hour < b.end_at

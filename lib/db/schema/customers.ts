@@ -13,6 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { hourOf } from "../recency-hour";
 import { workspaces } from "./workspaces";
 
 export const customers = pgTable(
@@ -34,12 +35,10 @@ export const customers = pgTable(
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }),
     /** Latest track, page or screen event (METRICS.md "active"); identify and the like do not count. */
     lastActiveAt: timestamp("last_active_at", { withTimezone: true }),
-    /** The hours of last_seen_at and last_active_at, indexed in their place (lib/customers/recency-hour.ts). */
-    lastSeenHour: timestamp("last_seen_hour", { withTimezone: true }).generatedAlwaysAs(
-      sql`date_bin('1 hour', last_seen_at, timestamptz '2000-01-01 00:00:00+00')`,
-    ),
+    /** The hours of last_seen_at and last_active_at, indexed in their place (lib/db/recency-hour.ts). */
+    lastSeenHour: timestamp("last_seen_hour", { withTimezone: true }).generatedAlwaysAs(hourOf(sql`last_seen_at`)),
     lastActiveHour: timestamp("last_active_hour", { withTimezone: true }).generatedAlwaysAs(
-      sql`date_bin('1 hour', last_active_at, timestamptz '2000-01-01 00:00:00+00')`,
+      hourOf(sql`last_active_at`),
     ),
     /** Computed from the customer's events and kept current by ingest (lib/ingest/rollup.ts refreshCustomerFacts). */
     eventCount: integer("event_count").notNull().default(0),
